@@ -1,0 +1,64 @@
+/**
+ * What went wrong, in one word a program can switch on.
+ *
+ * - `INVALID_INPUT`: wrong type or shape, NaN, ±Infinity, a non-integer where an integer is required, mismatched
+ *   lengths, negative weights or counts, or an invalid option.
+ * - `OUT_OF_RANGE`: a value outside its scale (an NPS score of 11).
+ * - `EMPTY_INPUT`: a zero denominator (no responses, no customers).
+ */
+export type CxMetricsErrorCode = "INVALID_INPUT" | "OUT_OF_RANGE" | "EMPTY_INPUT";
+
+/**
+ * One problem found in the input, in zod's issue shape: a `code`, the `path` to the offending value and a `message`
+ * naming it. `input` holds the offending value when there is one.
+ */
+export interface CxMetricsIssue {
+  /** zod's issue code (`invalid_type`, `too_big`, `too_small`, `custom`, ...). */
+  readonly code: string;
+  /** Where the value sits in the input, e.g. `["scores", 1]`. */
+  readonly path: ReadonlyArray<PropertyKey>;
+  /** What is wrong, naming the field, the index and the value: `scores[1] is 11, outside 0-10`. */
+  readonly message: string;
+  /** The offending value, when there is one. */
+  readonly input?: unknown;
+  /** What was expected instead, in words. */
+  readonly expected?: string;
+}
+
+/**
+ * The one error every calculator throws. Bad input never produces NaN, Infinity or undefined: it produces this.
+ *
+ * @example
+ * ```ts
+ * import { nps, CxMetricsError } from "cx-metrics";
+ * try {
+ *   nps([10, 11]);
+ * } catch (error) {
+ *   if (error instanceof CxMetricsError) {
+ *     console.log(error.code, error.message);
+ *     // => OUT_OF_RANGE nps: scores[1] is 11, outside 0-10
+ *   }
+ * }
+ * ```
+ */
+export class CxMetricsError extends Error {
+  override readonly name = "CxMetricsError";
+  /** What went wrong: `INVALID_INPUT`, `OUT_OF_RANGE` or `EMPTY_INPUT`. */
+  readonly code: CxMetricsErrorCode;
+  /** The calculator that refused the input, e.g. `nps`. */
+  readonly metric: string;
+  /** Every problem found, with its path (at least one). */
+  readonly issues: ReadonlyArray<CxMetricsIssue>;
+
+  /**
+   * @param code - the error code
+   * @param metric - the calculator that refused the input
+   * @param issues - the problems found; the first one's message becomes the error's message
+   */
+  constructor(code: CxMetricsErrorCode, metric: string, issues: ReadonlyArray<CxMetricsIssue>) {
+    super(`${metric}: ${issues.length > 0 ? issues[0]!.message : "invalid input"}`);
+    this.code = code;
+    this.metric = metric;
+    this.issues = issues;
+  }
+}

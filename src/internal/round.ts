@@ -1,0 +1,106 @@
+// Rounding is done on exact values, half away from zero, once, at the end.
+
+const BIG_TEN = 10n;
+
+function pow10(n: number): bigint {
+  return BIG_TEN ** BigInt(n);
+}
+
+/** q / 10^decimals as the nearest double (the decimal string is parsed with correct rounding). */
+function scaledToNumber(q: bigint, decimals: number): number {
+  if (q === 0n) return 0;
+  return decimals === 0 ? Number(q) : Number(`${q}e-${decimals}`);
+}
+
+/** Divides a by b (b > 0), rounding the quotient half away from zero. */
+function divideHalfAway(a: bigint, b: bigint): bigint {
+  const negative = a < 0n;
+  const magnitude = negative ? -a : a;
+  let q = magnitude / b;
+  if (2n * (magnitude % b) >= b) q += 1n;
+  return negative ? -q : q;
+}
+
+/** The exact value of a finite double as a fraction of integers. */
+export function toFraction(x: number): [numerator: bigint, denominator: bigint] {
+  if (Number.isInteger(x)) return [BigInt(x), 1n];
+  let denominator = 1n;
+  // Doubling a finite non-integer double is exact until it becomes an integer (at most 1074 times).
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    denominator *= 2n;
+  }
+  return [BigInt(x), denominator];
+}
+
+/**
+ * scale x num / den, as the correctly rounded double when `decimals` is undefined, or rounded half away from zero
+ * to `decimals` places. num and den are finite doubles, den > 0; the computation is exact.
+ */
+export function ratio(num: number, den: number, scale: number, decimals?: number): number {
+  if (decimals === undefined) {
+    const scaled = num * scale;
+    // Integers below 2^53 make num*scale and the division each a single correctly rounded operation.
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) return scaled / den + 0;
+  }
+  const [nn, nd] = toFraction(num);
+  const [dn, dd] = toFraction(den);
+  const [sn, sd] = toFraction(scale);
+  const top = nn * dd * sn;
+  const bottom = nd * dn * sd;
+  if (decimals !== undefined) return scaledToNumber(divideHalfAway(top * pow10(decimals), bottom), decimals);
+  return correctlyRounded(top, bottom);
+}
+
+/** top / bottom (bottom > 0) as the nearest double, ties to even, computed exactly. */
+export function correctlyRounded(top: bigint, bottom: bigint): number {
+  if (top === 0n) return 0;
+  const negative = top < 0n;
+  const a = negative ? -top : top;
+  // Scale so the integer quotient has at least 64 significant bits, then let a sticky bit decide ties.
+  const shift = BigInt(Math.max(0, 66 - (a.toString(2).length - bottom.toString(2).length)));
+  const scaledTop = a << shift;
+  let q = scaledTop / bottom;
+  if (scaledTop % bottom !== 0n) q |= 1n;
+  const bits = q.toString(2).length;
+  const excess = bits - 53;
+  // Round q to 53 significant bits by hand (ties to even), then scale by 2^-shift exactly.
+  let mantissa: bigint;
+  let exponent: number;
+  if (excess > 0) {
+    const e = BigInt(excess);
+    mantissa = q >> e;
+    const rest = q & ((1n << e) - 1n);
+    const half = 1n << (e - 1n);
+    if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
+    exponent = excess - Number(shift);
+  } else {
+    mantissa = q;
+    exponent = -Number(shift);
+  }
+  const value = Number(mantissa) * 2 ** exponent;
+  return negative ? -value : value;
+}
+
+/**
+ * Rounds a double to `decimals` places, half away from zero, on its shortest decimal representation (the digits a
+ * user sees), so 1.005 rounds to 1.01 and -12.5 to -13.
+ */
+export function roundTo(x: number, decimals: number): number {
+  const text = String(x);
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+  /* c8 ignore next */
+  if (match === null) return x;
+  const [, sign, whole, fraction = "", exp = "0"] = match;
+  const digits = BigInt(`${whole}${fraction}`);
+  const exponent = Number(exp) - fraction.length;
+  if (-exponent <= decimals) return x + 0;
+  const divisor = pow10(-exponent - decimals);
+  const rounded = divideHalfAway(digits, divisor);
+  return scaledToNumber(sign === "-" ? -rounded : rounded, decimals);
+}
+
+/** Rounds when `decimals` is given, otherwise returns x unchanged (normalising -0 to 0). */
+export function maybeRound(x: number, decimals: number | undefined): number {
+  return decimals === undefined ? x + 0 : roundTo(x, decimals);
+}

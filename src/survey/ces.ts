@@ -1,0 +1,114 @@
+import * as z from "zod/mini";
+import { guard } from "../internal/guard.js";
+import {
+  checkThreshold,
+  computeProportion,
+  countsSchema,
+  type ProportionSpec,
+  type ProportionTally,
+  proportionOptionsShape,
+  proportionTally,
+  readOptions,
+} from "../internal/proportion.js";
+import { isArrayLike } from "../internal/schemas.js";
+
+const METRIC = "ces";
+
+/** The counts form of a CES input: responses that found it easy out of all responses. */
+export const CesCountsSchema = countsSchema("agree");
+
+/** Easy responses out of all responses (non-negative integers, agree <= total). */
+export type CesCounts = { agree: number; total: number };
+
+/** Effort ratings: integers on the scale, in an array or a typed array. */
+export const CesRatingsSchema = z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" });
+
+/** What {@link ces} accepts: an array-like of ratings or {@link CesCounts}. */
+export const CesInputSchema = z.union([CesRatingsSchema, CesCountsSchema]);
+
+/** What {@link ces} accepts. */
+export type CesInput = ArrayLike<number> | CesCounts;
+
+/** Options of {@link ces}; unknown keys are refused. */
+export const CesOptionsSchema = z.strictObject({
+  ...proportionOptionsShape,
+  /**
+   * The threshold of an easy answer: ratings of `agreeFrom` or more count (or, with `lowerIsEasier`, ratings of
+   * `agreeFrom` or less). Defaults to the first value past the midpoint on the easy side (4 on 1-5; 2 with `lowerIsEasier`).
+   */
+  agreeFrom: z.optional(z.int()),
+  /** For effort-worded questions where 1 means very little effort: the easy answers are then the low ones. */
+  lowerIsEasier: z.optional(z.boolean()),
+});
+
+/** Options of {@link ces}. */
+export type CesOptions = z.infer<typeof CesOptionsSchema>;
+
+/** Customer Effort Score: the percent of responses that found it easy. */
+export interface CesResult {
+  /** Always `'ces'`. */
+  metric: "ces";
+  /** 100 × agree / total, from 0 to 100. */
+  score: number;
+  /** Responses on the easy side of the threshold (Σ weights when weighted). */
+  agree: number;
+  /** All responses (Σ weights when weighted). */
+  total: number;
+  /** The mean rating, present when ratings (not counts) were given. */
+  mean?: number;
+  /** The rating scale used. */
+  scale: [number, number];
+}
+
+/** Resolves options into the computation's spec (shared with the accumulator). */
+export function cesSpec(options: CesOptions): ProportionSpec {
+  const scale: [number, number] = options.scale === undefined ? [1, 5] : [options.scale[0], options.scale[1]];
+  const downward = options.lowerIsEasier === true;
+  const midpoint = (scale[0] + scale[1]) / 2;
+  const threshold =
+    options.agreeFrom === undefined
+      ? downward
+        ? Math.ceil(midpoint) - 1
+        : Math.floor(midpoint) + 1
+      : checkThreshold(METRIC, "agreeFrom", options.agreeFrom, scale);
+  return { metric: METRIC, hitKey: "agree", scale, threshold, downward };
+}
+
+/** Computes the result from trusted tallies. */
+export function computeCes(t: ProportionTally, spec: ProportionSpec, decimals: number | undefined): CesResult {
+  const core = computeProportion(t, spec, decimals);
+  const result: CesResult = { metric: "ces", score: core.score, agree: t.hits, total: core.total, scale: spec.scale };
+  if (core.mean !== undefined) result.mean = core.mean;
+  return result;
+}
+
+/**
+ * Customer Effort Score: the percent of responses agreeing that dealing with you was easy.
+ *
+ * CES = 100 × responses choosing 4-5 / responses on the 1-5 agreement scale ("It was easy to ..."). Other scales
+ * count the answers past the midpoint (5-7 on the 1-7 CES 2.0 scale); `lowerIsEasier` counts the ones below it.
+ *
+ * @param input - an array or typed array of integer ratings on the scale, or `{ agree, total }`
+ * @param options - `scale` (default `[1, 5]`), `agreeFrom`, `lowerIsEasier`, `weights`, `decimals`
+ * @returns the score, the counts, the scale and (for ratings) the mean rating
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
+ *   it, `agree > total`; `OUT_OF_RANGE` for a rating outside the scale; `EMPTY_INPUT` without responses
+ *
+ * @example
+ * ```ts
+ * import { ces } from "cx-metrics";
+ * console.log(ces([5, 4, 4, 3, 1]).score);
+ * // => 60
+ * console.log(ces([1, 2, 5, 4], { lowerIsEasier: true }).score);
+ * // => 50
+ * ```
+ */
+export function ces(ratings: ArrayLike<number>, options?: CesOptions): CesResult;
+export function ces(counts: CesCounts, options?: CesOptions): CesResult;
+export function ces(input: CesInput, options?: CesOptions): CesResult {
+  return guard(METRIC, () => {
+    const opts = readOptions(CesOptionsSchema, options, METRIC);
+    const spec = cesSpec(opts);
+    return computeCes(proportionTally(input, spec, opts.weights, CesCountsSchema), spec, opts.decimals);
+  });
+}

@@ -1,0 +1,111 @@
+import * as z from "zod/mini";
+import { guard } from "../internal/guard.js";
+import {
+  checkThreshold,
+  computeProportion,
+  countsSchema,
+  type ProportionSpec,
+  type ProportionTally,
+  proportionOptionsShape,
+  proportionTally,
+  readOptions,
+} from "../internal/proportion.js";
+import { isArrayLike } from "../internal/schemas.js";
+
+const METRIC = "csat";
+
+/** The counts form of a CSAT input: satisfied responses out of all responses. */
+export const CsatCountsSchema = countsSchema("satisfied");
+
+/** Satisfied responses out of all responses (non-negative integers, satisfied <= total). */
+export type CsatCounts = { satisfied: number; total: number };
+
+/** Satisfaction ratings: integers on the scale, in an array or a typed array. */
+export const CsatRatingsSchema = z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" });
+
+/** What {@link csat} accepts: an array-like of ratings or {@link CsatCounts}. */
+export const CsatInputSchema = z.union([CsatRatingsSchema, CsatCountsSchema]);
+
+/** What {@link csat} accepts. */
+export type CsatInput = ArrayLike<number> | CsatCounts;
+
+/** Options of {@link csat}; unknown keys are refused. */
+export const CsatOptionsSchema = z.strictObject({
+  ...proportionOptionsShape,
+  /** The lowest rating counted as satisfied; defaults to the top two boxes on scales of 5+ points, else the top box. */
+  satisfiedFrom: z.optional(z.int()),
+});
+
+/** Options of {@link csat}. */
+export type CsatOptions = z.infer<typeof CsatOptionsSchema>;
+
+/** Customer satisfaction: the percent of satisfied responses. */
+export interface CsatResult {
+  /** Always `'csat'`. */
+  metric: "csat";
+  /** 100 × satisfied / total, from 0 to 100. */
+  score: number;
+  /** Satisfied responses (Σ weights when weighted). */
+  satisfied: number;
+  /** All responses (Σ weights when weighted). */
+  total: number;
+  /** The mean rating, present when ratings (not counts) were given. */
+  mean?: number;
+  /** The rating scale used. */
+  scale: [number, number];
+}
+
+/** The default threshold: top two boxes on scales of five or more points, the top box on shorter ones. */
+export function defaultSatisfiedFrom([min, max]: [number, number]): number {
+  return max - min + 1 >= 5 ? max - 1 : max;
+}
+
+/** Resolves options into the computation's spec (shared with the accumulator). */
+export function csatSpec(options: CsatOptions): ProportionSpec {
+  const scale: [number, number] = options.scale === undefined ? [1, 5] : [options.scale[0], options.scale[1]];
+  const threshold =
+    options.satisfiedFrom === undefined
+      ? defaultSatisfiedFrom(scale)
+      : checkThreshold(METRIC, "satisfiedFrom", options.satisfiedFrom, scale);
+  return { metric: METRIC, hitKey: "satisfied", scale, threshold, downward: false };
+}
+
+/** Computes the result from trusted tallies. */
+export function computeCsat(t: ProportionTally, spec: ProportionSpec, decimals: number | undefined): CsatResult {
+  const core = computeProportion(t, spec, decimals);
+  const result: CsatResult = { metric: "csat", score: core.score, satisfied: t.hits, total: core.total, scale: spec.scale };
+  if (core.mean !== undefined) result.mean = core.mean;
+  return result;
+}
+
+/**
+ * Customer Satisfaction score: the percent of responses that are satisfied.
+ *
+ * CSAT = 100 × satisfied responses / responses, where satisfied means a rating of `satisfiedFrom` or more (by default
+ * 4-5 on a 1-5 scale, 9-10 on 1-10, 3 on 1-3). Computed exactly, rounded once when `decimals` is given.
+ *
+ * @param input - an array or typed array of integer ratings on the scale, or `{ satisfied, total }`
+ * @param options - `scale` (default `[1, 5]`), `satisfiedFrom`, `weights`, `decimals`
+ * @returns the score, the counts, the scale and (for ratings) the mean rating
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
+ *   it, `satisfied > total`; `OUT_OF_RANGE` for a rating outside the scale; `EMPTY_INPUT` without responses
+ *
+ * @example
+ * ```ts
+ * import { csat } from "cx-metrics";
+ * const result = csat([5, 4, 3, 5, 2]);
+ * console.log(result.score, result.satisfied, result.mean);
+ * // => 60 3 3.8
+ * console.log(csat({ satisfied: 45, total: 60 }).score);
+ * // => 75
+ * ```
+ */
+export function csat(ratings: ArrayLike<number>, options?: CsatOptions): CsatResult;
+export function csat(counts: CsatCounts, options?: CsatOptions): CsatResult;
+export function csat(input: CsatInput, options?: CsatOptions): CsatResult {
+  return guard(METRIC, () => {
+    const opts = readOptions(CsatOptionsSchema, options, METRIC);
+    const spec = csatSpec(opts);
+    return computeCsat(proportionTally(input, spec, opts.weights, CsatCountsSchema), spec, opts.decimals);
+  });
+}

@@ -1,0 +1,164 @@
+import * as z from "zod/mini";
+import { emptyError, parseWith, plainError, valueError } from "../internal/fail.js";
+import { guard } from "../internal/guard.js";
+import { histogram } from "../internal/histogram.js";
+import { ratio } from "../internal/round.js";
+import { decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema, withShallowWeights } from "../internal/schemas.js";
+
+const METRIC = "nps";
+
+/** The counts form of an NPS input: how many promoters, passives and detractors answered. */
+export const NpsCountsSchema = z.object({
+  promoters: nonNegativeInteger,
+  passives: nonNegativeInteger,
+  detractors: nonNegativeInteger,
+});
+
+/** Promoter, passive and detractor counts (non-negative integers). */
+export type NpsCounts = z.infer<typeof NpsCountsSchema>;
+
+/** Answers to "how likely are you to recommend us?": integers from 0 to 10, in an array or a typed array. */
+export const NpsScoresSchema = integerArraySchema(0, 10);
+
+/** What {@link nps} accepts: an array-like of 0-10 scores, or the counts of each category. */
+export const NpsInputSchema = z.union([NpsScoresSchema, NpsCountsSchema]);
+
+/** What {@link nps} accepts: an array-like of 0-10 scores, or {@link NpsCounts}. */
+export type NpsInput = z.infer<typeof NpsInputSchema>;
+
+/** Options of {@link nps}; unknown keys are refused so typos surface. */
+export const NpsOptionsSchema = z.strictObject({
+  /** `weights[i]` is the weight of response `i`; counts and totals become weighted sums. */
+  weights: z.optional(weightsSchema),
+  /** Round the score and percents to this many decimals (0-15), half away from zero. */
+  decimals: z.optional(decimalsSchema),
+});
+
+/** Options of {@link nps}. */
+export type NpsOptions = z.infer<typeof NpsOptionsSchema>;
+
+const optionsReader = withShallowWeights(NpsOptionsSchema);
+
+/** The Net Promoter Score and its parts. Percents are on a 0-100 scale, the score on -100..100. */
+export interface NpsResult {
+  /** Always `'nps'`. */
+  metric: "nps";
+  /** % promoters − % detractors, from −100 to 100. */
+  score: number;
+  /** Number of responses (Σ weights when weighted). */
+  total: number;
+  /** Responses of 9 or 10. */
+  promoters: number;
+  /** Responses of 7 or 8. */
+  passives: number;
+  /** Responses of 0 to 6. */
+  detractors: number;
+  /** 100 × promoters / total. */
+  promoterPercent: number;
+  /** 100 × passives / total. */
+  passivePercent: number;
+  /** 100 × detractors / total. */
+  detractorPercent: number;
+}
+
+/**
+ * The NPS category of one answer on the 0-10 scale: 9-10 promoter, 7-8 passive, 0-6 detractor (a 6 is a detractor).
+ *
+ * @param score - an integer from 0 to 10
+ * @returns `'promoter'`, `'passive'` or `'detractor'`
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a non-integer, `OUT_OF_RANGE` outside 0-10
+ *
+ * @example
+ * ```ts
+ * import { npsCategory } from "cx-metrics";
+ * console.log(npsCategory(6), npsCategory(8), npsCategory(9));
+ * // => detractor passive promoter
+ * ```
+ */
+export function npsCategory(score: number): "promoter" | "passive" | "detractor" {
+  if (typeof score !== "number" || !Number.isInteger(score)) {
+    throw valueError("INVALID_INPUT", "npsCategory", ["score"], score, "expected an integer");
+  }
+  if (score < 0 || score > 10) throw valueError("OUT_OF_RANGE", "npsCategory", ["score"], score, "outside 0-10");
+  return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
+}
+
+/** The validated, trusted tallies an NPS is computed from. */
+export interface NpsTally {
+  promoters: number;
+  passives: number;
+  detractors: number;
+  total: number;
+  /** Σ weights²: equals total when unweighted (for Kish's effective sample size). */
+  sumOfSquares: number;
+}
+
+/** Reads and validates the input; the public entry point and the accumulators share it. */
+export function npsTally(input: unknown, options: NpsOptions): NpsTally {
+  if (isArrayLike(input)) {
+    const h = histogram(input, 0, 10, METRIC, "scores", options.weights);
+    const c = h.counts;
+    const detractors = c[0]! + c[1]! + c[2]! + c[3]! + c[4]! + c[5]! + c[6]!;
+    const passives = c[7]! + c[8]!;
+    const promoters = c[9]! + c[10]!;
+    return { promoters, passives, detractors, total: h.total, sumOfSquares: h.sumOfSquares };
+  }
+  if (options.weights !== undefined) {
+    throw plainError("INVALID_INPUT", METRIC, ["options", "weights"], "options.weights applies to scores, not to counts");
+  }
+  const counts = parseWith(NpsCountsSchema, input, METRIC, "counts");
+  const total = counts.promoters + counts.passives + counts.detractors;
+  return { ...pick(counts), total, sumOfSquares: total };
+}
+
+function pick(c: NpsCounts) {
+  return { promoters: c.promoters, passives: c.passives, detractors: c.detractors };
+}
+
+/** Computes the result from trusted tallies. */
+export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult {
+  if (!(t.total > 0)) throw emptyError(METRIC, [], "no responses: the NPS of nothing is undefined");
+  return {
+    metric: "nps",
+    score: ratio(t.promoters - t.detractors, t.total, 100, decimals),
+    total: t.total,
+    promoters: t.promoters,
+    passives: t.passives,
+    detractors: t.detractors,
+    promoterPercent: ratio(t.promoters, t.total, 100, decimals),
+    passivePercent: ratio(t.passives, t.total, 100, decimals),
+    detractorPercent: ratio(t.detractors, t.total, 100, decimals),
+  };
+}
+
+/**
+ * Net Promoter Score: the percentage of promoters (9-10) minus the percentage of detractors (0-6) among answers to
+ * "how likely are you to recommend us to a friend or colleague?" on a 0-10 scale.
+ *
+ * NPS = 100 × (promoters − detractors) / responses, computed exactly and rounded once (half away from zero) when
+ * `decimals` is given.
+ *
+ * @param input - an array or typed array of integer scores 0-10, or `{ promoters, passives, detractors }`
+ * @param options - `weights` (one per score) and `decimals`
+ * @returns the score with its counts and percents
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, NaN, strings, bad weights or options;
+ *   `OUT_OF_RANGE` for a score outside 0-10; `EMPTY_INPUT` when there are no responses
+ *
+ * @example
+ * ```ts
+ * import { nps } from "cx-metrics";
+ * const result = nps([10, 9, 8, 7, 6, 3]);
+ * console.log(result.score, result.promoters, result.detractors);
+ * // => 0 2 2
+ * console.log(nps({ promoters: 70, passives: 20, detractors: 10 }).score);
+ * // => 60
+ * ```
+ */
+export function nps(scores: ArrayLike<number>, options?: NpsOptions): NpsResult;
+export function nps(counts: NpsCounts, options?: NpsOptions): NpsResult;
+export function nps(input: ArrayLike<number> | NpsCounts, options?: NpsOptions): NpsResult {
+  return guard(METRIC, () => {
+    const opts = options === undefined ? {} : parseWith(optionsReader, options, METRIC, "options");
+    return computeNps(npsTally(input, opts), opts.decimals);
+  });
+}
