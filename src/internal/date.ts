@@ -112,7 +112,8 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
 }
 
 /** An IANA time-zone name the platform knows (`Europe/Budapest`, `UTC`). */
-export const TimeZoneSchema = z.custom<string>(isValidTimeZone, { error: "expected an IANA time-zone name" });
+export const TimeZoneSchema = /* @__PURE__ */ (() =>
+  z.custom<string>(isValidTimeZone, { error: "expected an IANA time-zone name" }))();
 
 /** Validates a time-zone option, INVALID_INPUT otherwise. */
 export function checkTimeZone(timeZone: unknown, metric: string, path: ReadonlyArray<PropertyKey>): string {
@@ -216,7 +217,8 @@ export function startOfLocalDay(day: number, timeZone: string): number {
 export type Period = "day" | "week" | "month" | "quarter" | "year";
 
 /** The names of {@link Period}. */
-export const PeriodSchema = z.enum(["day", "week", "month", "quarter", "year"]);
+export const PeriodSchema = /* @__PURE__ */ (() =>
+  z.enum(["day", "week", "month", "quarter", "year"]))();
 
 function pad(n: number, width = 2): string {
   const s = String(Math.abs(n)).padStart(width, "0");

@@ -74,7 +74,18 @@ interface ZodLikeIssue {
   readonly path: ReadonlyArray<PropertyKey>;
   readonly message: string;
   readonly keys?: ReadonlyArray<string>;
+  readonly expected?: string;
 }
+
+const EXPECTED: Record<string, string> = {
+  object: "expected an object",
+  number: "expected a number",
+  int: "expected an integer",
+  boolean: "expected true or false",
+  array: "expected an array",
+  tuple: "expected an array",
+  string: "expected a string",
+};
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = root;
@@ -107,7 +118,10 @@ export function fromZodIssues(
       };
     }
     const value = valueAt(input, issue.path);
-    const expected = issue.message === "Invalid input" ? "which is not valid here" : issue.message;
+    const expected =
+      issue.message !== "Invalid input"
+        ? issue.message
+        : ((issue.expected !== undefined ? EXPECTED[issue.expected] : undefined) ?? "which is not valid here");
     return {
       code: issue.code,
       path,
@@ -131,7 +145,7 @@ export function parseWith<T>(
     result = schema.safeParse(input);
   } catch {
     // Getters that throw and hostile proxies must still end in our error, never in a stray exception.
-    throw plainError("INVALID_INPUT", metric, rootName === "" ? [] : [rootName], `${rootName || "input"} could not be read`);
+    throw plainError("INVALID_INPUT", metric, [rootName], `${rootName} could not be read`);
   }
   if (result.success) return result.data;
   throw fromZodIssues("INVALID_INPUT", metric, rootName, input, result.error.issues);

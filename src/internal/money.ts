@@ -3,7 +3,8 @@ import * as z from "zod/mini";
 import { valueError } from "./fail.js";
 
 /** Exact decimal arithmetic through a private clone: rounding half away from zero, and no global setting changed. */
-export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Dec = /* @__PURE__ */ (() =>
+  Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 }))();
 
 /** A decimal number as decimal.js represents it. */
 export type Dec = Decimal;

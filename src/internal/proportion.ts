@@ -1,17 +1,18 @@
 import * as z from "zod/mini";
-import { emptyError, parseWith, plainError, valueError } from "./fail.js";
+import { checkArrayLike, checkDecimals, checkScale, readCounts } from "./check.js";
+import { emptyError, plainError, valueError } from "./fail.js";
 import { histogram } from "./histogram.js";
 import { ratio } from "./round.js";
-import { decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema, withShallowWeights } from "./schemas.js";
+import { decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema } from "./schemas.js";
 
 // CSAT and CES are the same computation: the share of ratings at or past a threshold on an integer scale.
 
 /** Options common to the share-of-ratings metrics. */
-export const proportionOptionsShape = {
+export const proportionOptionsShape = /* @__PURE__ */ (() => ({
   scale: z.optional(scaleSchema),
   weights: z.optional(weightsSchema),
   decimals: z.optional(decimalsSchema),
-};
+}))();
 
 /** `{ [hitKey]: n, total: n }` with hits <= total, both non-negative integers. */
 export function countsSchema<K extends string>(hitKey: K) {
@@ -43,24 +44,26 @@ export interface ProportionSpec {
   downward: boolean;
 }
 
-/** Validates a threshold option against the scale (INVALID_INPUT outside it or fractional). */
+/** True when a threshold lies on the scale. */
+export function withinScale(value: number, scale: readonly [number, number]): boolean {
+  return value >= scale[0] && value <= scale[1];
+}
+
+/** Validates a threshold option against the scale (INVALID_INPUT outside it). */
 export function checkThreshold(metric: string, name: string, value: number, scale: [number, number]): number {
-  if (!Number.isInteger(value) || value < scale[0] || value > scale[1]) {
+  if (!withinScale(value, scale)) {
     throw valueError("INVALID_INPUT", metric, ["options", name], value, `expected an integer within the scale ${scale[0]}-${scale[1]}`);
   }
   return value;
 }
 
-export function readOptions<T extends z.ZodMiniObject>(schema: T, options: unknown, metric: string): z.infer<T> {
-  if (options === undefined) return {} as z.infer<T>;
-  return parseWith(withShallowWeights(schema), options, metric, "options") as z.infer<T>;
-}
+/** The checkers of the options every share-of-ratings metric has. */
+export const proportionCheckers = { scale: checkScale, weights: checkArrayLike, decimals: checkDecimals };
 
 export function proportionTally(
   input: unknown,
   spec: ProportionSpec,
   weights: ArrayLike<number> | undefined,
-  counts: z.ZodMiniType,
 ): ProportionTally {
   const [min, max] = spec.scale;
   if (isArrayLike(input)) {
@@ -71,11 +74,19 @@ export function proportionTally(
     }
     return { hits, total: h.total, sumOfSquares: h.sumOfSquares, sumOfValues: h.sumOfValues };
   }
+  if (typeof input !== "object" || input === null) {
+    throw valueError("INVALID_INPUT", spec.metric, ["input"], input, `expected an array of ratings or { ${spec.hitKey}, total }`);
+  }
   if (weights !== undefined) {
     throw plainError("INVALID_INPUT", spec.metric, ["options", "weights"], "options.weights applies to ratings, not to counts");
   }
-  const c = parseWith(counts, input, spec.metric, "counts") as Record<string, number>;
-  return { hits: c[spec.hitKey]!, total: c.total!, sumOfSquares: c.total! };
+  const c = readCounts(input, [spec.hitKey, "total"], spec.metric);
+  const hits = c[spec.hitKey]!;
+  const total = c.total!;
+  if (hits > total) {
+    throw valueError("INVALID_INPUT", spec.metric, ["counts", spec.hitKey], hits, `expected ${spec.hitKey} <= total`);
+  }
+  return { hits, total, sumOfSquares: total };
 }
 
 /** The shared part of a CSAT or CES result. */

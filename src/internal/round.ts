@@ -57,27 +57,18 @@ export function correctlyRounded(top: bigint, bottom: bigint): number {
   if (top === 0n) return 0;
   const negative = top < 0n;
   const a = negative ? -top : top;
-  // Scale so the integer quotient has at least 64 significant bits, then let a sticky bit decide ties.
+  // Scale so the integer quotient has at least 64 significant bits; a sticky bit keeps inexact quotients off ties.
   const shift = BigInt(Math.max(0, 66 - (a.toString(2).length - bottom.toString(2).length)));
   const scaledTop = a << shift;
   let q = scaledTop / bottom;
   if (scaledTop % bottom !== 0n) q |= 1n;
-  const bits = q.toString(2).length;
-  const excess = bits - 53;
-  // Round q to 53 significant bits by hand (ties to even), then scale by 2^-shift exactly.
-  let mantissa: bigint;
-  let exponent: number;
-  if (excess > 0) {
-    const e = BigInt(excess);
-    mantissa = q >> e;
-    const rest = q & ((1n << e) - 1n);
-    const half = 1n << (e - 1n);
-    if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
-    exponent = excess - Number(shift);
-  } else {
-    mantissa = q;
-    exponent = -Number(shift);
-  }
+  // q has at least 64 significant bits: round it to 53 by hand (ties to even), then scale by 2^-shift exactly.
+  const excess = BigInt(q.toString(2).length - 53);
+  let mantissa = q >> excess;
+  const rest = q & ((1n << excess) - 1n);
+  const half = 1n << (excess - 1n);
+  if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
+  const exponent = Number(excess) - Number(shift);
   const value = Number(mantissa) * 2 ** exponent;
   return negative ? -value : value;
 }

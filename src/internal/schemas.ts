@@ -1,13 +1,15 @@
 import * as z from "zod/mini";
 
 /** A whole number of things: 0, 1, 2, ... (safe integers only). */
-export const nonNegativeInteger = z.int().check(z.gte(0, { error: "expected a non-negative integer" }));
+export const nonNegativeInteger = /* @__PURE__ */ (() =>
+  z.int({ error: "expected a non-negative integer" }).check(z.gte(0, { error: "expected a non-negative integer" })))();
 
 /** `decimals`: an integer from 0 to 15. */
-export const decimalsSchema = z.int().check(
+export const decimalsSchema = /* @__PURE__ */ (() =>
+  z.int({ error: "expected an integer from 0 to 15" }).check(
   z.gte(0, { error: "expected an integer from 0 to 15" }),
   z.lte(15, { error: "expected an integer from 0 to 15" }),
-);
+))();
 
 /** True for arrays, typed arrays and other objects with a valid `length`. */
 export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
@@ -24,12 +26,13 @@ function everyElement(value: ArrayLike<unknown>, ok: (x: unknown) => boolean): b
 }
 
 /** Response weights: an array-like of finite, non-negative numbers. */
-export const weightsSchema = z.custom<ArrayLike<number>>(
+export const weightsSchema = /* @__PURE__ */ (() =>
+  z.custom<ArrayLike<number>>(
   (value) =>
     isArrayLike(value) &&
     everyElement(value, (w) => typeof w === "number" && Number.isFinite(w) && w >= 0),
   { error: "expected an array of finite, non-negative weights" },
-);
+))();
 
 /** An array-like of integers within [min, max]: the specification the fast validators are proven equal to. */
 export function integerArraySchema(min: number, max: number) {
@@ -41,14 +44,8 @@ export function integerArraySchema(min: number, max: number) {
 }
 
 /** A rating scale `[min, max]` of integers with min < max. */
-export const scaleSchema = z
-  .tuple([z.int(), z.int()])
-  .check(z.refine(([min, max]) => min < max, { error: "expected [min, max] with min < max" }));
+export const scaleSchema = /* @__PURE__ */ (() =>
+  z
+  .tuple([z.int({ error: "expected an integer" }), z.int({ error: "expected an integer" })], { error: "expected [min, max]" })
+  .check(z.refine(([min, max]) => min < max, { error: "expected [min, max] with min < max" })))();
 
-/**
- * The same options schema with `weights` checked only for being array-like: the fast validators then check each
- * weight and name the index of the first bad one.
- */
-export function withShallowWeights<S extends z.ZodMiniObject>(schema: S) {
-  return z.extend(schema, { weights: z.optional(z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of weights" })) });
-}

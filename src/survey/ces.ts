@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkBoolean, checkInteger, readOptions } from "../internal/check.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
@@ -7,30 +8,35 @@ import {
   type ProportionSpec,
   type ProportionTally,
   proportionOptionsShape,
+  proportionCheckers,
   proportionTally,
-  readOptions,
+  withinScale,
 } from "../internal/proportion.js";
 import { isArrayLike } from "../internal/schemas.js";
 
 const METRIC = "ces";
 
 /** The counts form of a CES input: responses that found it easy out of all responses. */
-export const CesCountsSchema = countsSchema("agree");
+export const CesCountsSchema = /* @__PURE__ */ (() =>
+  countsSchema("agree"))();
 
 /** Easy responses out of all responses (non-negative integers, agree <= total). */
 export type CesCounts = { agree: number; total: number };
 
 /** Effort ratings: integers on the scale, in an array or a typed array. */
-export const CesRatingsSchema = z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" });
+export const CesRatingsSchema = /* @__PURE__ */ (() =>
+  z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" }))();
 
 /** What {@link ces} accepts: an array-like of ratings or {@link CesCounts}. */
-export const CesInputSchema = z.union([CesRatingsSchema, CesCountsSchema]);
+export const CesInputSchema = /* @__PURE__ */ (() =>
+  z.union([CesRatingsSchema, CesCountsSchema]))();
 
 /** What {@link ces} accepts. */
 export type CesInput = ArrayLike<number> | CesCounts;
 
 /** Options of {@link ces}; unknown keys are refused. */
-export const CesOptionsSchema = z.strictObject({
+export const CesOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   ...proportionOptionsShape,
   /**
    * The threshold of an easy answer: ratings of `agreeFrom` or more count (or, with `lowerIsEasier`, ratings of
@@ -39,10 +45,17 @@ export const CesOptionsSchema = z.strictObject({
   agreeFrom: z.optional(z.int()),
   /** For effort-worded questions where 1 means very little effort: the easy answers are then the low ones. */
   lowerIsEasier: z.optional(z.boolean()),
-});
+}).check(
+    z.refine((o) => o.agreeFrom === undefined || withinScale(o.agreeFrom, o.scale ?? [1, 5]), {
+      error: "expected an integer within the scale",
+      path: ["agreeFrom"],
+    }),
+  ))();
 
 /** Options of {@link ces}. */
 export type CesOptions = z.infer<typeof CesOptionsSchema>;
+
+const optionCheckers = { ...proportionCheckers, agreeFrom: checkInteger, lowerIsEasier: checkBoolean };
 
 /** Customer Effort Score: the percent of responses that found it easy. */
 export interface CesResult {
@@ -107,8 +120,8 @@ export function ces(ratings: ArrayLike<number>, options?: CesOptions): CesResult
 export function ces(counts: CesCounts, options?: CesOptions): CesResult;
 export function ces(input: CesInput, options?: CesOptions): CesResult {
   return guard(METRIC, () => {
-    const opts = readOptions(CesOptionsSchema, options, METRIC);
+    const opts = readOptions<CesOptions>(options, METRIC, optionCheckers);
     const spec = cesSpec(opts);
-    return computeCes(proportionTally(input, spec, opts.weights, CesCountsSchema), spec, opts.decimals);
+    return computeCes(proportionTally(input, spec, opts.weights), spec, opts.decimals);
   });
 }

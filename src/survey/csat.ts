@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkInteger, readOptions } from "../internal/check.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
@@ -7,37 +8,49 @@ import {
   type ProportionSpec,
   type ProportionTally,
   proportionOptionsShape,
+  proportionCheckers,
   proportionTally,
-  readOptions,
+  withinScale,
 } from "../internal/proportion.js";
 import { isArrayLike } from "../internal/schemas.js";
 
 const METRIC = "csat";
 
 /** The counts form of a CSAT input: satisfied responses out of all responses. */
-export const CsatCountsSchema = countsSchema("satisfied");
+export const CsatCountsSchema = /* @__PURE__ */ (() =>
+  countsSchema("satisfied"))();
 
 /** Satisfied responses out of all responses (non-negative integers, satisfied <= total). */
 export type CsatCounts = { satisfied: number; total: number };
 
 /** Satisfaction ratings: integers on the scale, in an array or a typed array. */
-export const CsatRatingsSchema = z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" });
+export const CsatRatingsSchema = /* @__PURE__ */ (() =>
+  z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" }))();
 
 /** What {@link csat} accepts: an array-like of ratings or {@link CsatCounts}. */
-export const CsatInputSchema = z.union([CsatRatingsSchema, CsatCountsSchema]);
+export const CsatInputSchema = /* @__PURE__ */ (() =>
+  z.union([CsatRatingsSchema, CsatCountsSchema]))();
 
 /** What {@link csat} accepts. */
 export type CsatInput = ArrayLike<number> | CsatCounts;
 
 /** Options of {@link csat}; unknown keys are refused. */
-export const CsatOptionsSchema = z.strictObject({
+export const CsatOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   ...proportionOptionsShape,
   /** The lowest rating counted as satisfied; defaults to the top two boxes on scales of 5+ points, else the top box. */
   satisfiedFrom: z.optional(z.int()),
-});
+}).check(
+    z.refine((o) => o.satisfiedFrom === undefined || withinScale(o.satisfiedFrom, o.scale ?? [1, 5]), {
+      error: "expected an integer within the scale",
+      path: ["satisfiedFrom"],
+    }),
+  ))();
 
 /** Options of {@link csat}. */
 export type CsatOptions = z.infer<typeof CsatOptionsSchema>;
+
+const optionCheckers = { ...proportionCheckers, satisfiedFrom: checkInteger };
 
 /** Customer satisfaction: the percent of satisfied responses. */
 export interface CsatResult {
@@ -104,8 +117,8 @@ export function csat(ratings: ArrayLike<number>, options?: CsatOptions): CsatRes
 export function csat(counts: CsatCounts, options?: CsatOptions): CsatResult;
 export function csat(input: CsatInput, options?: CsatOptions): CsatResult {
   return guard(METRIC, () => {
-    const opts = readOptions(CsatOptionsSchema, options, METRIC);
+    const opts = readOptions<CsatOptions>(options, METRIC, optionCheckers);
     const spec = csatSpec(opts);
-    return computeCsat(proportionTally(input, spec, opts.weights, CsatCountsSchema), spec, opts.decimals);
+    return computeCsat(proportionTally(input, spec, opts.weights), spec, opts.decimals);
   });
 }

@@ -1,43 +1,48 @@
 import * as z from "zod/mini";
-import { emptyError, parseWith, plainError, valueError } from "../internal/fail.js";
+import { checkArrayLike, checkDecimals, readCounts, readOptions } from "../internal/check.js";
+import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { histogram } from "../internal/histogram.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema, withShallowWeights } from "../internal/schemas.js";
+import { decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema } from "../internal/schemas.js";
 
 const METRIC = "nps";
 
 /** The counts form of an NPS input: how many promoters, passives and detractors answered. */
-export const NpsCountsSchema = z.object({
+export const NpsCountsSchema = /* @__PURE__ */ (() =>
+  z.object({
   promoters: nonNegativeInteger,
   passives: nonNegativeInteger,
   detractors: nonNegativeInteger,
-});
+}))();
 
 /** Promoter, passive and detractor counts (non-negative integers). */
 export type NpsCounts = z.infer<typeof NpsCountsSchema>;
 
 /** Answers to "how likely are you to recommend us?": integers from 0 to 10, in an array or a typed array. */
-export const NpsScoresSchema = integerArraySchema(0, 10);
+export const NpsScoresSchema = /* @__PURE__ */ (() =>
+  integerArraySchema(0, 10))();
 
 /** What {@link nps} accepts: an array-like of 0-10 scores, or the counts of each category. */
-export const NpsInputSchema = z.union([NpsScoresSchema, NpsCountsSchema]);
+export const NpsInputSchema = /* @__PURE__ */ (() =>
+  z.union([NpsScoresSchema, NpsCountsSchema]))();
 
 /** What {@link nps} accepts: an array-like of 0-10 scores, or {@link NpsCounts}. */
 export type NpsInput = z.infer<typeof NpsInputSchema>;
 
 /** Options of {@link nps}; unknown keys are refused so typos surface. */
-export const NpsOptionsSchema = z.strictObject({
+export const NpsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** `weights[i]` is the weight of response `i`; counts and totals become weighted sums. */
   weights: z.optional(weightsSchema),
   /** Round the score and percents to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-});
+}))();
 
 /** Options of {@link nps}. */
 export type NpsOptions = z.infer<typeof NpsOptionsSchema>;
 
-const optionsReader = withShallowWeights(NpsOptionsSchema);
+const optionCheckers = { weights: checkArrayLike, decimals: checkDecimals };
 
 /** The Net Promoter Score and its parts. Percents are on a 0-100 scale, the score on -100..100. */
 export interface NpsResult {
@@ -103,16 +108,15 @@ export function npsTally(input: unknown, options: NpsOptions): NpsTally {
     const promoters = c[9]! + c[10]!;
     return { promoters, passives, detractors, total: h.total, sumOfSquares: h.sumOfSquares };
   }
+  if (typeof input !== "object" || input === null) {
+    throw valueError("INVALID_INPUT", METRIC, ["input"], input, "expected an array of scores or { promoters, passives, detractors }");
+  }
   if (options.weights !== undefined) {
     throw plainError("INVALID_INPUT", METRIC, ["options", "weights"], "options.weights applies to scores, not to counts");
   }
-  const counts = parseWith(NpsCountsSchema, input, METRIC, "counts");
+  const counts = readCounts(input, ["promoters", "passives", "detractors"], METRIC);
   const total = counts.promoters + counts.passives + counts.detractors;
-  return { ...pick(counts), total, sumOfSquares: total };
-}
-
-function pick(c: NpsCounts) {
-  return { promoters: c.promoters, passives: c.passives, detractors: c.detractors };
+  return { ...counts, total, sumOfSquares: total };
 }
 
 /** Computes the result from trusted tallies. */
@@ -158,7 +162,7 @@ export function nps(scores: ArrayLike<number>, options?: NpsOptions): NpsResult;
 export function nps(counts: NpsCounts, options?: NpsOptions): NpsResult;
 export function nps(input: ArrayLike<number> | NpsCounts, options?: NpsOptions): NpsResult {
   return guard(METRIC, () => {
-    const opts = options === undefined ? {} : parseWith(optionsReader, options, METRIC, "options");
+    const opts = readOptions<NpsOptions>(options, METRIC, optionCheckers);
     return computeNps(npsTally(input, opts), opts.decimals);
   });
 }

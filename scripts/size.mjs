@@ -1,0 +1,59 @@
+// Bundle-size budgets: what an app ships when it imports one calculator (or everything) from the built package,
+// resolved through the exports map, bundled and minified by esbuild for the browser, gzipped at level 9.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const KB = 1024;
+export const budgets = [
+  { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 8 * KB },
+  { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 20 * KB, optional: "clv" },
+  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 45 * KB },
+];
+
+export async function measure() {
+  const root = resolve(import.meta.dirname, "..");
+  const dir = mkdtempSync(join(tmpdir(), "cx-size-"));
+  try {
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(root, join(dir, "node_modules", "cx-metrics"), "dir");
+    const exported = Object.keys(await import(join(root, "dist", "index.js")));
+    const rows = [];
+    for (const budget of budgets) {
+      if (budget.optional !== undefined && !exported.includes(budget.optional)) continue;
+      const entry = join(dir, "entry.js");
+      writeFileSync(entry, budget.code);
+      const out = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "browser",
+        write: false,
+        absWorkingDir: dir,
+        preserveSymlinks: false,
+      });
+      const bytes = out.outputFiles[0].contents;
+      const gzip = gzipSync(bytes, { level: 9 }).length;
+      rows.push({ ...budget, minified: bytes.length, gzip, ok: gzip <= budget.limit });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await measure();
+  for (const r of rows) {
+    console.log(
+      `${r.ok ? "ok  " : "OVER"} ${r.name.padEnd(28)} ${(r.minified / KB).toFixed(1).padStart(7)} kB min  ${(r.gzip / KB).toFixed(2).padStart(6)} kB gzip  (budget ${r.limit / KB} kB)`,
+    );
+  }
+  if (rows.some((r) => !r.ok)) {
+    console.error("size: a bundle is over its budget");
+    process.exit(1);
+  }
+}
