@@ -51,6 +51,8 @@ export class CxMetricsError extends Error {
   readonly issues: ReadonlyArray<CxMetricsIssue>;
 
   /**
+   * Creates the error; its message is the metric's name followed by the first issue's message.
+   *
    * @param code - the error code
    * @param metric - the calculator that refused the input
    * @param issues - the problems found; the first one's message becomes the error's message

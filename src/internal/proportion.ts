@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { checkArrayLike, checkDecimals, checkScale, readCounts } from "./check.js";
 import { emptyError, plainError, valueError } from "./fail.js";
-import { histogram } from "./histogram.js";
+import { tally } from "./tally.js";
 import { ratio } from "./round.js";
 import { decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema } from "./schemas.js";
 
@@ -67,12 +67,11 @@ export function proportionTally(
 ): ProportionTally {
   const [min, max] = spec.scale;
   if (isArrayLike(input)) {
-    const h = histogram(input, min, max, spec.metric, "ratings", weights);
-    let hits = 0;
-    for (let v = min; v <= max; v++) {
-      if (spec.downward ? v <= spec.threshold : v >= spec.threshold) hits += h.counts[v - min]!;
-    }
-    return { hits, total: h.total, sumOfSquares: h.sumOfSquares, sumOfValues: h.sumOfValues };
+    // One cut point: ratings at or past it are "high"; downward, ratings up to it are "low".
+    const cut = spec.downward ? spec.threshold + 1 : spec.threshold;
+    const t = tally(input, min, max, cut, cut, spec.metric, "ratings", weights);
+    const hits = spec.downward ? t.low : t.high;
+    return { hits, total: t.total, sumOfSquares: t.sumOfSquares, sumOfValues: t.sumOfValues };
   }
   if (typeof input !== "object" || input === null) {
     throw valueError("INVALID_INPUT", spec.metric, ["input"], input, `expected an array of ratings or { ${spec.hitKey}, total }`);

@@ -101,7 +101,7 @@ export function computeCes(t: ProportionTally, spec: ProportionSpec, decimals: n
  * CES = 100 × responses choosing 4-5 / responses on the 1-5 agreement scale ("It was easy to ..."). Other scales
  * count the answers past the midpoint (5-7 on the 1-7 CES 2.0 scale); `lowerIsEasier` counts the ones below it.
  *
- * @param input - an array or typed array of integer ratings on the scale, or `{ agree, total }`
+ * @param ratings - an array or typed array of integer ratings on the scale
  * @param options - `scale` (default `[1, 5]`), `agreeFrom`, `lowerIsEasier`, `weights`, `decimals`
  * @returns the score, the counts, the scale and (for ratings) the mean rating
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
@@ -117,6 +117,21 @@ export function computeCes(t: ProportionTally, spec: ProportionSpec, decimals: n
  * ```
  */
 export function ces(ratings: ArrayLike<number>, options?: CesOptions): CesResult;
+/**
+ * The same metric from counts instead of individual answers.
+ *
+ * @param counts - easy responses and all responses (non-negative integers, agree <= total)
+ * @param options - as for the array form (`weights` does not apply)
+ * @returns the same result as the array form, without `mean`
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for negative or fractional counts, `EMPTY_INPUT` for a zero total
+ *
+ * @example
+ * ```ts
+ * import { ces } from "cx-metrics";
+ * console.log(ces({ agree: 30, total: 48 }, { decimals: 1 }).score);
+ * // => 62.5
+ * ```
+ */
 export function ces(counts: CesCounts, options?: CesOptions): CesResult;
 export function ces(input: CesInput, options?: CesOptions): CesResult {
   return guard(METRIC, () => {

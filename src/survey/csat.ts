@@ -97,7 +97,7 @@ export function computeCsat(t: ProportionTally, spec: ProportionSpec, decimals: 
  * CSAT = 100 × satisfied responses / responses, where satisfied means a rating of `satisfiedFrom` or more (by default
  * 4-5 on a 1-5 scale, 9-10 on 1-10, 3 on 1-3). Computed exactly, rounded once when `decimals` is given.
  *
- * @param input - an array or typed array of integer ratings on the scale, or `{ satisfied, total }`
+ * @param ratings - an array or typed array of integer ratings on the scale
  * @param options - `scale` (default `[1, 5]`), `satisfiedFrom`, `weights`, `decimals`
  * @returns the score, the counts, the scale and (for ratings) the mean rating
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
@@ -114,6 +114,21 @@ export function computeCsat(t: ProportionTally, spec: ProportionSpec, decimals: 
  * ```
  */
 export function csat(ratings: ArrayLike<number>, options?: CsatOptions): CsatResult;
+/**
+ * The same metric from counts instead of individual answers.
+ *
+ * @param counts - satisfied responses and all responses (non-negative integers, satisfied <= total)
+ * @param options - as for the array form (`weights` does not apply)
+ * @returns the same result as the array form, without `mean`
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for negative or fractional counts, `EMPTY_INPUT` for a zero total
+ *
+ * @example
+ * ```ts
+ * import { csat } from "cx-metrics";
+ * console.log(csat({ satisfied: 45, total: 60 }).score);
+ * // => 75
+ * ```
+ */
 export function csat(counts: CsatCounts, options?: CsatOptions): CsatResult;
 export function csat(input: CsatInput, options?: CsatOptions): CsatResult {
   return guard(METRIC, () => {

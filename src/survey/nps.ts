@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { checkArrayLike, checkDecimals, readCounts, readOptions } from "../internal/check.js";
 import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { histogram } from "../internal/histogram.js";
+import { tally } from "../internal/tally.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema } from "../internal/schemas.js";
 
@@ -101,12 +101,8 @@ export interface NpsTally {
 /** Reads and validates the input; the public entry point and the accumulators share it. */
 export function npsTally(input: unknown, options: NpsOptions): NpsTally {
   if (isArrayLike(input)) {
-    const h = histogram(input, 0, 10, METRIC, "scores", options.weights);
-    const c = h.counts;
-    const detractors = c[0]! + c[1]! + c[2]! + c[3]! + c[4]! + c[5]! + c[6]!;
-    const passives = c[7]! + c[8]!;
-    const promoters = c[9]! + c[10]!;
-    return { promoters, passives, detractors, total: h.total, sumOfSquares: h.sumOfSquares };
+    const t = tally(input, 0, 10, 7, 9, METRIC, "scores", options.weights);
+    return { promoters: t.high, passives: t.mid, detractors: t.low, total: t.total, sumOfSquares: t.sumOfSquares };
   }
   if (typeof input !== "object" || input === null) {
     throw valueError("INVALID_INPUT", METRIC, ["input"], input, "expected an array of scores or { promoters, passives, detractors }");
@@ -142,7 +138,7 @@ export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult
  * NPS = 100 × (promoters − detractors) / responses, computed exactly and rounded once (half away from zero) when
  * `decimals` is given.
  *
- * @param input - an array or typed array of integer scores 0-10, or `{ promoters, passives, detractors }`
+ * @param scores - an array or typed array of integer scores 0-10
  * @param options - `weights` (one per score) and `decimals`
  * @returns the score with its counts and percents
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, NaN, strings, bad weights or options;
@@ -159,6 +155,21 @@ export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult
  * ```
  */
 export function nps(scores: ArrayLike<number>, options?: NpsOptions): NpsResult;
+/**
+ * The same metric from counts instead of individual answers.
+ *
+ * @param counts - promoters, passives and detractors (non-negative integers)
+ * @param options - as for the array form (`weights` does not apply)
+ * @returns the same result as the array form, without `mean`
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for negative or fractional counts, `EMPTY_INPUT` for a zero total
+ *
+ * @example
+ * ```ts
+ * import { nps } from "cx-metrics";
+ * console.log(nps({ promoters: 120, passives: 45, detractors: 35 }, { decimals: 1 }).score);
+ * // => 42.5
+ * ```
+ */
 export function nps(counts: NpsCounts, options?: NpsOptions): NpsResult;
 export function nps(input: ArrayLike<number> | NpsCounts, options?: NpsOptions): NpsResult {
   return guard(METRIC, () => {

@@ -55,6 +55,7 @@ describe("error messages", () => {
   it("parseWith returns parsed data or throws INVALID_INPUT with readable messages", () => {
     const schema = z.strictObject({ n: z.int() });
     expect(parseWith(schema, { n: 2 }, "m", "options")).toEqual({ n: 2 });
+    expect(() => parseWith(schema, { n: 1, typo: 1 }, "m", "options")).toThrow('m: options has unknown key "typo"');
     expect(() => parseWith(schema, { n: "2" }, "m", "options")).toThrow('m: options.n is "2", expected a number');
     const hostile = new Proxy({}, { ownKeys: () => { throw new Error("no"); }, get: () => { throw new Error("no"); } });
     expect(() => parseWith(schema, hostile, "m", "options")).toThrow("m: options could not be read");

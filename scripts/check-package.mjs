@@ -1,0 +1,27 @@
+// Checks the package as it would be published: publint, arethetypeswrong on the packed tarball, and the size budgets.
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { measure } from "./size.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const bin = (name) => resolve(root, "node_modules", ".bin", name);
+let failed = false;
+
+for (const [name, args] of [
+  ["publint", ["--strict"]],
+  ["attw", ["--pack", ".", "--format", "ascii"]],
+]) {
+  const run = spawnSync(bin(name), args, { cwd: root, encoding: "utf8" });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  if (run.status !== 0) {
+    console.error(`${name} reported problems`);
+    failed = true;
+  }
+}
+
+for (const r of await measure()) {
+  console.log(`${r.ok ? "ok  " : "OVER"} size of ${r.name}: ${(r.gzip / 1024).toFixed(2)} kB gzip (budget ${r.limit / 1024} kB)`);
+  if (!r.ok) failed = true;
+}
+process.exit(failed ? 1 : 0);
