@@ -11,3 +11,40 @@ export { csat, CsatInputSchema, CsatOptionsSchema, CsatCountsSchema, CsatRatings
 export type { CsatInput, CsatOptions, CsatResult, CsatCounts } from "./survey/csat.js";
 export { ces, CesInputSchema, CesOptionsSchema, CesCountsSchema, CesRatingsSchema } from "./survey/ces.js";
 export type { CesInput, CesOptions, CesResult, CesCounts } from "./survey/ces.js";
+
+// Business metrics: money, customer lifetime value, churn, retention, cohorts and repeat purchases
+export { MoneySchema } from "./internal/money.js";
+export type { Money } from "./internal/money.js";
+export { DateInputSchema, PeriodSchema, TimeZoneSchema } from "./internal/date.js";
+export type { DateInput, Period } from "./internal/date.js";
+export { clv, clvFromChurn, ClvInputSchema, ClvFromChurnInputSchema, ClvOptionsSchema } from "./business/clv.js";
+export type { ClvInput, ClvFromChurnInput, ClvOptions, ClvResult } from "./business/clv.js";
+export {
+  churnRate,
+  retentionRate,
+  convertChurnRate,
+  ChurnInputSchema,
+  RetentionInputSchema,
+  RateOptionsSchema,
+} from "./business/churn.js";
+export type { ChurnInput, RetentionInput, RateOptions, ChurnResult, RetentionResult } from "./business/churn.js";
+export { revenueChurn, RevenueChurnInputSchema } from "./business/revenue-churn.js";
+export type { RevenueChurnInput, RevenueChurnResult } from "./business/revenue-churn.js";
+export { CustomerIdSchema, SubscriptionSchema, TransactionSchema } from "./business/records.js";
+export type { CustomerId, Subscription, Transaction } from "./business/records.js";
+export { churnFromSubscriptions, ChurnPeriodSchema } from "./business/subscriptions.js";
+export type { ChurnPeriod, SubscriptionChurnResult } from "./business/subscriptions.js";
+export { cohortRetention, CohortOptionsSchema } from "./business/cohorts.js";
+export type { CohortOptions, Cohort, CohortRetentionResult } from "./business/cohorts.js";
+export {
+  repeatCustomerRate,
+  purchaseFrequency,
+  historicalClv,
+  HistoricalClvOptionsSchema,
+} from "./business/loyalty.js";
+export type {
+  RepeatCustomerRateResult,
+  PurchaseFrequencyResult,
+  HistoricalClvOptions,
+  HistoricalClvResult,
+} from "./business/loyalty.js";
