@@ -89,9 +89,8 @@ export function readRateOptions(options: unknown, metric: string): RateOptions {
   return options === undefined ? {} : parseWith(RateOptionsSchema, options, metric, "options");
 }
 
-/** The churn result of trusted counts (atStart > 0 is checked here). */
-export function churnOf(atStart: number, lost: number, decimals: number | undefined, metric: string): ChurnResult {
-  if (atStart === 0) throw emptyError(metric, ["customersAtStart"], "customersAtStart is 0: the churn of no customers is undefined");
+/** The churn result of trusted counts, atStart > 0. */
+export function churnOf(atStart: number, lost: number, decimals: number | undefined): ChurnResult {
   return {
     metric: "churn",
     rate: ratio(lost, atStart, 100, decimals),
@@ -126,7 +125,10 @@ export function churnRate(input: ChurnInput, options?: RateOptions): ChurnResult
   return guard("churnRate", () => {
     const { decimals } = readRateOptions(options, "churnRate");
     const c = parseWith(ChurnInputSchema, input, "churnRate", "input");
-    return churnOf(c.customersAtStart, c.customersLost, decimals, "churnRate");
+    if (c.customersAtStart === 0) {
+      throw emptyError("churnRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the churn of no customers is undefined");
+    }
+    return churnOf(c.customersAtStart, c.customersLost, decimals);
   });
 }
 
@@ -155,7 +157,7 @@ export function retentionRate(input: RetentionInput, options?: RateOptions): Ret
     const { decimals } = readRateOptions(options, "retentionRate");
     const c = parseWith(RetentionInputSchema, input, "retentionRate", "input");
     if (c.customersAtStart === 0) {
-      throw emptyError("retentionRate", ["customersAtStart"], "customersAtStart is 0: the retention of no customers is undefined");
+      throw emptyError("retentionRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the retention of no customers is undefined");
     }
     return {
       metric: "retention",

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { parseWith } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import {
   divideFractions,
@@ -81,7 +82,7 @@ export interface ClvResult {
 }
 
 function readOptions(options: unknown, metric: string): ClvOptions {
-  return options === undefined ? {} : parseRanged(ClvOptionsSchema, options, metric, "options");
+  return options === undefined ? {} : parseWith(ClvOptionsSchema, options, metric, "options");
 }
 
 function result(lifetime: Fraction, acquisition: Fraction, decimals: number | undefined): ClvResult {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, toEpochMs } from "../internal/date.js";
-import { parseWith, valueError } from "../internal/fail.js";
+import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { type ChurnResult, churnOf, type RateOptions, readRateOptions } from "./churn.js";
 import { activeAt, byCustomer, readSubscriptions, type Subscription } from "./records.js";
@@ -93,8 +93,11 @@ export function churnFromSubscriptions(
         else fresh++;
       }
     }
+    if (atStart === 0) {
+      throw emptyError(metric, ["subscriptions"], "no customer is active at period.periodStart: the churn of no customers is undefined");
+    }
     return {
-      ...churnOf(atStart, lost, decimals, metric),
+      ...churnOf(atStart, lost, decimals),
       customersAtEnd: atEnd,
       newCustomers: fresh,
       reactivated,
