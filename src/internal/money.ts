@@ -73,33 +73,9 @@ export function toScaled(value: Money): Scaled {
   return { units, scale };
 }
 
-/** The exact decimal of a Money input; INVALID_INPUT naming the path and value otherwise. */
-export function readMoney(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): Scaled {
-  if (!isMoney(value)) {
-    throw valueError("INVALID_INPUT", metric, path, value, 'expected a finite number or a plain decimal string such as "1234.50"');
-  }
-  return toScaled(value);
-}
-
 /** `value` expressed with `scale` decimal places (scale >= value.scale). */
 export function rescale(value: Scaled, scale: number): bigint {
   return value.units * pow10n(scale - value.scale);
-}
-
-/** a + b, exactly. */
-export function addScaled(a: Scaled, b: Scaled): Scaled {
-  const scale = Math.max(a.scale, b.scale);
-  return { units: rescale(a, scale) + rescale(b, scale), scale };
-}
-
-/** a − b, exactly. */
-export function subtractScaled(a: Scaled, b: Scaled): Scaled {
-  return addScaled(a, { units: -b.units, scale: b.scale });
-}
-
-/** a × b, exactly. */
-export function multiplyScaled(a: Scaled, b: Scaled): Scaled {
-  return { units: a.units * b.units, scale: a.scale + b.scale };
 }
 
 /** top / bottom (bottom ≠ 0) rounded half away from zero to an integer. */
@@ -123,11 +99,6 @@ export function fractionToNumber(top: bigint, bottom: bigint, decimals?: number)
   if (decimals === undefined) return correctlyRounded(top, bottom) + 0;
   const q = divideHalfAwayFromZero(top * pow10n(decimals), bottom);
   return correctlyRounded(q, pow10n(decimals)) + 0;
-}
-
-/** An exact decimal as a number, correctly rounded (half away from zero to `decimals` places first when given). */
-export function scaledToNumber(value: Scaled, decimals?: number): number {
-  return fractionToNumber(value.units, pow10n(value.scale), decimals);
 }
 
 // Partial sums in `small` stay below 2^53 - 10^15, so adding one amount of fewer than 15 digits stays exact.
@@ -223,11 +194,6 @@ export function divideFractions(a: Fraction, b: Fraction): Fraction {
   const num = a.num * b.den;
   const den = a.den * b.num;
   return den < 0n ? { num: -num, den: -den } : { num, den };
-}
-
-/** a + b. */
-export function addFractions(a: Fraction, b: Fraction): Fraction {
-  return { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 }
 
 /** a − b. */
