@@ -30,7 +30,7 @@ export const CohortOptionsSchema = z.strictObject({
   timeZone: z.optional(TimeZoneSchema),
   /** Round the percents to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-});
+}, { error: "expected an object with period and asOf" });
 
 /** Options of {@link cohortRetention}. */
 export interface CohortOptions {

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, epochOf, toEpochMs } from "../internal/date.js";
 import { CxMetricsError } from "../errors.js";
-import { parseWith, valueError } from "../internal/fail.js";
+import { describeValue, parseWith, valueError } from "../internal/fail.js";
 import { isMoney, type Money, MoneySchema } from "../internal/money.js";
 
 // The records analysts export (subscriptions, transactions), their schemas, and the tight loops that read them.
@@ -103,7 +103,13 @@ export function readSubscriptions(input: unknown, metric: string): SubscriptionC
     if (endedAt !== undefined && endedAt !== null) {
       end = toEpochMs(endedAt, metric, ["subscriptions", i, "endedAt"]);
       if (end < start) {
-        throw valueError("INVALID_INPUT", metric, ["subscriptions", i, "endedAt"], endedAt, "expected endedAt on or after startedAt");
+        throw valueError(
+          "INVALID_INPUT",
+          metric,
+          ["subscriptions", i, "endedAt"],
+          endedAt,
+          `expected endedAt on or after startedAt (${describeValue(record.startedAt)})`,
+        );
       }
     }
     starts[i] = start;

@@ -11,7 +11,7 @@ export const ChurnPeriodSchema = z.strictObject({
   periodStart: DateInputSchema,
   /** The first instant after the period (exclusive); must be later than periodStart. */
   periodEnd: DateInputSchema,
-});
+}, { error: "expected an object with periodStart and periodEnd" });
 
 /** The period of {@link churnFromSubscriptions}. */
 export interface ChurnPeriod {
