@@ -23,7 +23,7 @@ const METRIC = "cohortRetention";
 /** Options of {@link cohortRetention}; unknown keys are refused. */
 export const CohortOptionsSchema = z.strictObject({
   /** The calendar period that groups customers and spaces the retention columns. */
-  period: PeriodSchema,
+  period: z.enum(PeriodSchema.options, { error: 'expected "day", "week", "month", "quarter" or "year"' }),
   /** The last instant to report on: columns stop at the last period starting on or before it. */
   asOf: DateInputSchema,
   /** The IANA time zone periods are reckoned in (default `UTC`). */

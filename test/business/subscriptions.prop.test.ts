@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, churnFromSubscriptions, type Subscription } from "../../src/index.js";
+import { type CxMetricsError, churnFromSubscriptions, type Subscription } from "../../src/index.js";
 
 const record = fc
   .record({ customerId: fc.constantFrom<string | number>(1, 2, 3, 4, 5, "1", "a", "b"), startedAt: fc.integer({ min: 0, max: 100 }), length: fc.option(fc.integer({ min: 0, max: 60 })) })
