@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { CxMetricsError, SubscriptionSchema, TransactionSchema } from "../../src/index.js";
+import { CxMetricsError, historicalClv, MoneySchema, SubscriptionSchema, TransactionSchema } from "../../src/index.js";
 import { countPurchases, readSubscriptions } from "../../src/business/records.js";
 
 const goodId = fc.oneof(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -67,6 +67,16 @@ describe("record readers agree with the schemas", () => {
     fc.assert(
       fc.property(fc.array(transaction, { maxLength: 8 }), (list) => {
         expect(fastVerdict(() => countPurchases(list, "m"))).toBe(schemaVerdict(TransactionSchema, list));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("historicalClv and z.array(TransactionSchema with a required amount)", () => {
+    const paid = z.extend(TransactionSchema, { amount: MoneySchema });
+    fc.assert(
+      fc.property(fc.array(transaction, { minLength: 1, maxLength: 8 }), (list) => {
+        expect(fastVerdict(() => historicalClv(list as never))).toBe(schemaVerdict(paid, list));
       }),
       { numRuns: 2000 },
     );

@@ -110,6 +110,15 @@ describe("churnFromSubscriptions", () => {
     expect(failure(() => churnFromSubscriptions({ length: 0 } as never, JAN))).toMatchInlineSnapshot(`"INVALID_INPUT churnFromSubscriptions: subscriptions is an object, expected an array of subscriptions"`);
   });
 
+  it("a record whose getter throws is INVALID_INPUT, never a stray exception", () => {
+    const record = Object.defineProperty({ startedAt: 0 }, "customerId", {
+      get() {
+        throw new Error("row is locked");
+      },
+    });
+    expect(failure(() => churnFromSubscriptions([record as never], JAN))).toMatchInlineSnapshot(`"INVALID_INPUT churnFromSubscriptions: input could not be read (row is locked)"`);
+  });
+
   it("refuses a bad period", () => {
     const subs = [{ customerId: "a", startedAt: "2025-01-01T00:00:00Z" }];
     expect(failure(() => churnFromSubscriptions(subs, { periodStart: JAN.periodEnd, periodEnd: JAN.periodStart }))).toMatchInlineSnapshot(`"INVALID_INPUT churnFromSubscriptions: period.periodEnd is "2026-01-01T00:00:00Z", expected an instant after periodStart"`);
