@@ -70,6 +70,22 @@ describe("cohortRetention", () => {
     expect(cohorts).toEqual([{ cohort: "2026-01", size: 2, retention: [100, 50, 50, 0, 50, 50] }]);
   });
 
+  it("reproduces the worked example of docs/churn.md", () => {
+    const subs = [
+      { customerId: "a", startedAt: "2025-06-01T00:00:00Z" },
+      { customerId: "b", startedAt: "2025-06-01T00:00:00Z", endedAt: "2026-01-15T00:00:00Z" },
+      { customerId: "c", startedAt: "2025-03-01T00:00:00Z", endedAt: "2025-09-01T00:00:00Z" },
+      { customerId: "c", startedAt: "2026-01-20T00:00:00Z" },
+      { customerId: "d", startedAt: "2026-01-10T00:00:00Z" },
+      { customerId: "e", startedAt: "2026-01-05T00:00:00Z", endedAt: "2026-01-25T00:00:00Z" },
+    ];
+    expect(cohortRetention(subs, { period: "month", asOf: "2026-03-15T00:00:00Z" }).cohorts).toEqual([
+      { cohort: "2025-03", size: 1, retention: [100, 100, 100, 100, 100, 100, 0, 0, 0, 0, 0, 100, 100] },
+      { cohort: "2025-06", size: 2, retention: [100, 100, 100, 100, 100, 100, 100, 100, 50, 50] },
+      { cohort: "2026-01", size: 2, retention: [100, 50, 50] },
+    ]);
+  });
+
   it("rounds with decimals", () => {
     const subs = [0, 1, 2].map((i) => ({ customerId: i, startedAt: Date.UTC(2026, 0, 1), endedAt: i === 0 ? null : Date.UTC(2026, 0, 15) }));
     expect(cohortRetention(subs, { period: "month", asOf: Date.UTC(2026, 1, 1), decimals: 2 }).cohorts[0]!.retention).toEqual([100, 33.33]);

@@ -29,6 +29,21 @@ describe("churnFromSubscriptions", () => {
     });
   });
 
+  it("reproduces the worked example of docs/churn.md, where e starts and leaves within the period", () => {
+    const r = churnFromSubscriptions(
+      [
+        { customerId: "a", startedAt: "2025-06-01T00:00:00Z" },
+        { customerId: "b", startedAt: "2025-06-01T00:00:00Z", endedAt: at("01-15") },
+        { customerId: "c", startedAt: "2025-03-01T00:00:00Z", endedAt: "2025-09-01T00:00:00Z" },
+        { customerId: "c", startedAt: at("01-20") },
+        { customerId: "d", startedAt: at("01-10") },
+        { customerId: "e", startedAt: at("01-05"), endedAt: at("01-25") },
+      ],
+      JAN,
+    );
+    expect(r).toMatchObject({ rate: 50, customersAtStart: 2, customersLost: 1, customersAtEnd: 3, newCustomers: 1, reactivated: 1 });
+  });
+
   it("a customer who left and came back within the period is not lost", () => {
     const r = churnFromSubscriptions(
       [
