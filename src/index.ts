@@ -16,7 +16,7 @@ export type { CesInput, CesOptions, CesResult, CesCounts } from "./survey/ces.js
 export { MoneySchema } from "./internal/money.js";
 export type { Money } from "./internal/money.js";
 export { DateInputSchema, PeriodSchema, TimeZoneSchema } from "./internal/date.js";
-export type { DateInput, Period } from "./internal/date.js";
+export type { Period } from "./internal/date.js";
 export { clv, clvFromChurn, ClvInputSchema, ClvFromChurnInputSchema, ClvOptionsSchema } from "./business/clv.js";
 export type { ClvInput, ClvFromChurnInput, ClvOptions, ClvResult } from "./business/clv.js";
 export {
@@ -25,12 +25,12 @@ export {
   convertChurnRate,
   ChurnInputSchema,
   RetentionInputSchema,
-  RateOptionsSchema,
+  BusinessRateOptionsSchema,
 } from "./business/churn.js";
-export type { ChurnInput, RetentionInput, RateOptions, ChurnResult, RetentionResult } from "./business/churn.js";
+export type { ChurnInput, RetentionInput, BusinessRateOptions, ChurnResult, RetentionResult } from "./business/churn.js";
 export { revenueChurn, RevenueChurnInputSchema } from "./business/revenue-churn.js";
 export type { RevenueChurnInput, RevenueChurnResult } from "./business/revenue-churn.js";
-export { CustomerIdSchema, SubscriptionSchema, TransactionSchema } from "./business/records.js";
+export { SubscriptionSchema, TransactionSchema } from "./business/records.js";
 export type { CustomerId, Subscription, Transaction } from "./business/records.js";
 export { churnFromSubscriptions, ChurnPeriodSchema } from "./business/subscriptions.js";
 export type { ChurnPeriod, SubscriptionChurnResult } from "./business/subscriptions.js";

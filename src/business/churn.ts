@@ -53,13 +53,13 @@ export const RetentionInputSchema = z
 export type RetentionInput = z.infer<typeof RetentionInputSchema>;
 
 /** Options of the rate calculators; unknown keys are refused. */
-export const RateOptionsSchema = z.strictObject({
+export const BusinessRateOptionsSchema = z.strictObject({
   /** Round the rates to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
 });
 
 /** Options of the rate calculators. */
-export type RateOptions = z.infer<typeof RateOptionsSchema>;
+export type BusinessRateOptions = z.infer<typeof BusinessRateOptionsSchema>;
 
 /** A customer churn rate and its complement, in percent. */
 export interface ChurnResult {
@@ -85,8 +85,8 @@ export interface RetentionResult {
 }
 
 /** Reads rate options (shared by the business rate calculators). */
-export function readRateOptions(options: unknown, metric: string): RateOptions {
-  return options === undefined ? {} : parseWith(RateOptionsSchema, options, metric, "options");
+export function readRateOptions(options: unknown, metric: string): BusinessRateOptions {
+  return options === undefined ? {} : parseWith(BusinessRateOptionsSchema, options, metric, "options");
 }
 
 /** The churn result of trusted counts, atStart > 0. */
@@ -121,7 +121,7 @@ export function churnOf(atStart: number, lost: number, decimals: number | undefi
  * // => 33.33
  * ```
  */
-export function churnRate(input: ChurnInput, options?: RateOptions): ChurnResult {
+export function churnRate(input: ChurnInput, options?: BusinessRateOptions): ChurnResult {
   return guard("churnRate", () => {
     const { decimals } = readRateOptions(options, "churnRate");
     const c = parseWith(ChurnInputSchema, input, "churnRate", "input");
@@ -152,7 +152,7 @@ export function churnRate(input: ChurnInput, options?: RateOptions): ChurnResult
  * // => {"metric":"retention","rate":90,"customersAtStart":200,"customersAtEnd":210,"newCustomers":30}
  * ```
  */
-export function retentionRate(input: RetentionInput, options?: RateOptions): RetentionResult {
+export function retentionRate(input: RetentionInput, options?: BusinessRateOptions): RetentionResult {
   return guard("retentionRate", () => {
     const { decimals } = readRateOptions(options, "retentionRate");
     const c = parseWith(RetentionInputSchema, input, "retentionRate", "input");

@@ -4,7 +4,7 @@ import { guard } from "../internal/guard.js";
 import { fractionToNumber, type Money, MoneyAdder, MoneySchema, pow10n, rescale, toScaled } from "../internal/money.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema } from "../internal/schemas.js";
-import { type RateOptions, readRateOptions } from "./churn.js";
+import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 import {
   type CustomerId,
   checkArray,
@@ -97,7 +97,7 @@ function noCustomers(metric: string): never {
  * // => {"metric":"repeatCustomerRate","rate":33.3,"repeatCustomers":1,"customers":3}
  * ```
  */
-export function repeatCustomerRate(transactions: ReadonlyArray<Transaction>, options?: RateOptions): RepeatCustomerRateResult {
+export function repeatCustomerRate(transactions: ReadonlyArray<Transaction>, options?: BusinessRateOptions): RepeatCustomerRateResult {
   const metric = "repeatCustomerRate";
   return guard(metric, () => {
     const { decimals } = readRateOptions(options, metric);
@@ -132,7 +132,7 @@ export function repeatCustomerRate(transactions: ReadonlyArray<Transaction>, opt
  * // => {"metric":"purchaseFrequency","perCustomer":1.5,"orders":3,"customers":2}
  * ```
  */
-export function purchaseFrequency(transactions: ReadonlyArray<Transaction>, options?: RateOptions): PurchaseFrequencyResult {
+export function purchaseFrequency(transactions: ReadonlyArray<Transaction>, options?: BusinessRateOptions): PurchaseFrequencyResult {
   const metric = "purchaseFrequency";
   return guard(metric, () => {
     const { decimals } = readRateOptions(options, metric);

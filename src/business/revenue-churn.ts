@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { fractionToNumber, type Money, MoneySchema, rescale, type Scaled, toScaled } from "../internal/money.js";
-import { type RateOptions, readRateOptions } from "./churn.js";
+import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 
 /** What {@link revenueChurn} accepts: monthly recurring revenue movements over a period, as Money. */
 export const RevenueChurnInputSchema = z.object(
@@ -71,7 +71,7 @@ const FIELDS = ["startingMrr", "churnedMrr", "contractionMrr", "expansionMrr", "
  * // => 3.37
  * ```
  */
-export function revenueChurn(input: RevenueChurnInput, options?: RateOptions): RevenueChurnResult {
+export function revenueChurn(input: RevenueChurnInput, options?: BusinessRateOptions): RevenueChurnResult {
   return guard("revenueChurn", () => {
     const { decimals } = readRateOptions(options, "revenueChurn");
     const i = parseWith(RevenueChurnInputSchema, input, "revenueChurn", "input");

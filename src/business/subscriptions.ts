@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, toEpochMs } from "../internal/date.js";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { type ChurnResult, churnOf, type RateOptions, readRateOptions } from "./churn.js";
+import { type ChurnResult, churnOf, type BusinessRateOptions, readRateOptions } from "./churn.js";
 import { activeAt, byCustomer, readSubscriptions, type Subscription } from "./records.js";
 
 /** The half-open period [periodStart, periodEnd) churn is measured over; unknown keys are refused. */
@@ -67,7 +67,7 @@ export interface SubscriptionChurnResult extends ChurnResult {
 export function churnFromSubscriptions(
   subscriptions: ReadonlyArray<Subscription>,
   period: ChurnPeriod,
-  options?: RateOptions,
+  options?: BusinessRateOptions,
 ): SubscriptionChurnResult {
   const metric = "churnFromSubscriptions";
   return guard(metric, () => {

@@ -9,7 +9,6 @@ import {
   clvFromChurn,
   cohortRetention,
   convertChurnRate,
-  type DateInput,
   type HistoricalClvResult,
   historicalClv,
   type Money,
@@ -21,6 +20,7 @@ import {
   type SubscriptionChurnResult,
   type Transaction,
 } from "../../src/index.js";
+import type { DateInput } from "../../src/internal/date.js";
 
 describe("business signatures", () => {
   it("money is a number or a string", () => {
