@@ -13,7 +13,7 @@ import {
   toScaled,
 } from "../internal/money.js";
 import { decimalsSchema } from "../internal/schemas.js";
-import { parseRanged } from "./records.js";
+import { checkFinite, parseRanged } from "./records.js";
 
 const PERCENT_RATE = "expected a percent in (0, 100]";
 
@@ -106,7 +106,7 @@ const exact = (value: Money): Fraction => fractionOf(toScaled(value));
  * @param options - `decimals`: round the results half away from zero
  * @returns the value with the lifetime revenue and the acquisition cost
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a missing field, a non-finite number, a malformed amount or an
- *   unknown option; `OUT_OF_RANGE` for negative years
+ *   unknown option; `OUT_OF_RANGE` for negative years or a result beyond the range of a number
  *
  * @example
  * ```ts
@@ -122,7 +122,7 @@ export function clv(input: ClvInput, options?: ClvOptions): ClvResult {
     const { decimals } = readOptions(options, "clv");
     const i = parseRanged(ClvInputSchema, input, "clv", "input");
     const lifetime = multiplyFractions(exact(i.annualRevenuePerCustomer), exact(i.relationshipYears));
-    return result(lifetime, exact(i.acquisitionCost), decimals);
+    return checkFinite(result(lifetime, exact(i.acquisitionCost), decimals), "clv");
   });
 }
 
@@ -139,7 +139,7 @@ export function clv(input: ClvInput, options?: ClvOptions): ClvResult {
  * @param options - `decimals`: round the results half away from zero
  * @returns the value, the lifetime revenue m(1 + d)/(d + c), the acquisition cost and the expected lifetime
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a missing field, a non-finite number, a malformed amount or an
- *   unknown option; `OUT_OF_RANGE` for a churn rate outside (0, 100], a margin outside 0-100 or a negative discount rate
+ *   unknown option; `OUT_OF_RANGE` for a churn rate outside (0, 100], a margin outside 0-100, a negative discount rate or a result beyond the range of a number
  *
  * @example
  * ```ts
@@ -166,6 +166,6 @@ export function clvFromChurn(input: ClvFromChurnInput, options?: ClvOptions): Cl
     );
     const out = result(multiplyFractions(margin, growth), exact(i.acquisitionCost ?? 0), decimals);
     out.expectedLifetimePeriods = fractionValue(divideFractions(hundred, churn), decimals);
-    return out;
+    return checkFinite(out, "clvFromChurn");
   });
 }

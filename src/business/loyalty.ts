@@ -8,6 +8,7 @@ import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 import {
   type CustomerId,
   checkArray,
+  checkFinite,
   checkTransactionAt,
   countPurchases,
   customerIdAt,
@@ -155,8 +156,8 @@ export function purchaseFrequency(transactions: ReadonlyArray<Transaction>, opti
  * @param options - `acquisitionCost` (Money, default 0) and `decimals`
  * @returns the value, the revenue per customer, the customers and the revenue
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a record that is not an object, a missing id, an unparseable
- *   date, a missing or malformed amount (naming the record's index) or a bad option; `EMPTY_INPUT` when there are no
- *   transactions
+ *   date, a missing or malformed amount (naming the record's index) or a bad option; `OUT_OF_RANGE` for a revenue beyond the range of a
+ *   number; `EMPTY_INPUT` when there are no transactions
  *
  * @example
  * ```ts
@@ -194,12 +195,12 @@ export function historicalClv(transactions: ReadonlyArray<Transaction>, options?
     // Everything over the common denominator 10^scale × customers.
     const den = pow10n(scale) * n;
     const perCustomer = rescale(revenue, scale);
-    return {
+    return checkFinite({
       metric,
       value: fractionToNumber(perCustomer - rescale(cost, scale) * n, den, o.decimals),
       revenuePerCustomer: fractionToNumber(perCustomer, den, o.decimals),
       customers: customers.size,
       revenue: fractionToNumber(revenue.units, pow10n(revenue.scale), o.decimals),
-    };
+    }, metric);
   });
 }

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, epochOf, toEpochMs } from "../internal/date.js";
 import { CxMetricsError } from "../errors.js";
-import { describeValue, parseWith, valueError } from "../internal/fail.js";
+import { describeValue, parseWith, plainError, valueError } from "../internal/fail.js";
 import { isMoney, type Money, MoneySchema } from "../internal/money.js";
 
 // The records analysts export (subscriptions, transactions), their schemas, and the tight loops that read them.
@@ -178,4 +178,17 @@ export function parseRanged<T>(schema: Parameters<typeof parseWith<T>>[0], input
     }
     throw e;
   }
+}
+
+/**
+ * Returns the result unchanged when every number in it is finite; an exact result beyond the range of a double
+ * (about ±1.8e308) is OUT_OF_RANGE naming the field, never Infinity.
+ */
+export function checkFinite<T extends object>(result: T, metric: string): T {
+  for (const [key, value] of Object.entries(result)) {
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      throw plainError("OUT_OF_RANGE", metric, [key], `${key} is beyond the range of a number (about ±1.8e308)`);
+    }
+  }
+  return result;
 }

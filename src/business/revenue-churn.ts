@@ -3,6 +3,7 @@ import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { fractionToNumber, type Money, MoneySchema, rescale, type Scaled, toScaled } from "../internal/money.js";
 import { type BusinessRateOptions, readRateOptions } from "./churn.js";
+import { checkFinite } from "./records.js";
 
 /** What {@link revenueChurn} accepts: monthly recurring revenue movements over a period, as Money. */
 export const RevenueChurnInputSchema = z.object(
@@ -59,7 +60,8 @@ const FIELDS = ["startingMrr", "churnedMrr", "contractionMrr", "expansionMrr", "
  * @param options - `decimals`: round the rates half away from zero
  * @returns the gross and net churn rates and revenue retention
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a missing or malformed amount, a negative amount, losses above
- *   the starting revenue or an unknown option; `EMPTY_INPUT` when startingMrr is 0
+ *   the starting revenue or an unknown option; `OUT_OF_RANGE` for a rate beyond the range of a number;
+ *   `EMPTY_INPUT` when startingMrr is 0
  *
  * @example
  * ```ts
@@ -103,12 +105,12 @@ export function revenueChurn(input: RevenueChurnInput, options?: BusinessRateOpt
     }
     const net = lost - expansion - reactivation;
     const percent = (part: bigint) => fractionToNumber(100n * part, starting, decimals);
-    return {
+    return checkFinite<RevenueChurnResult>({
       metric: "revenueChurn",
       grossChurnRate: percent(lost),
       netChurnRate: percent(net),
       grossRevenueRetention: percent(starting - lost),
       netRevenueRetention: percent(starting - net),
-    };
+    }, "revenueChurn");
   });
 }

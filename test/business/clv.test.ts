@@ -61,6 +61,11 @@ describe("clv", () => {
     expect(failure(() => clv(null as never))).toMatchInlineSnapshot(`"INVALID_INPUT clv: input is null, expected an object"`);
   });
 
+  it("a result beyond the range of a number is OUT_OF_RANGE, never Infinity", () => {
+    expect(failure(() => clv({ annualRevenuePerCustomer: 1e308, relationshipYears: 10, acquisitionCost: 0 }))).toMatchInlineSnapshot(`"OUT_OF_RANGE clv: value is beyond the range of a number (about ±1.8e308)"`);
+    expect(failure(() => clvFromChurn({ revenuePerPeriod: 1e308, churnRate: 1e-10 }))).toMatchInlineSnapshot(`"OUT_OF_RANGE clvFromChurn: value is beyond the range of a number (about ±1.8e308)"`);
+  });
+
   it("refuses negative years as OUT_OF_RANGE", () => {
     expect(failure(() => clv({ annualRevenuePerCustomer: 1, relationshipYears: -1, acquisitionCost: 0 }))).toMatchInlineSnapshot(`"OUT_OF_RANGE clv: input.relationshipYears is -1, expected a number of years >= 0"`);
   });

@@ -122,6 +122,11 @@ describe("historicalClv", () => {
     expect(failure(() => historicalClv([]))).toMatchInlineSnapshot(`"EMPTY_INPUT historicalClv: transactions is empty: there are no customers"`);
   });
 
+  it("a revenue beyond the range of a number is OUT_OF_RANGE", () => {
+    const huge = { customerId: 1, at: 0, amount: 1.5e308 };
+    expect(failure(() => historicalClv([huge, huge]))).toMatchInlineSnapshot(`"OUT_OF_RANGE historicalClv: value is beyond the range of a number (about ±1.8e308)"`);
+  });
+
   it("refuses a missing or malformed amount with its index", () => {
     expect(failure(() => historicalClv([paid[0]!, { customerId: 1, at: 0 }]))).toMatchInlineSnapshot(`"INVALID_INPUT historicalClv: transactions[1].amount is missing, expected a finite number or a plain decimal string such as "1234.50""`);
     expect(failure(() => historicalClv([paid[0]!, paid[1]!, { customerId: 1, at: 0, amount: "12.5 EUR" }]))).toMatchInlineSnapshot(`"INVALID_INPUT historicalClv: transactions[2].amount is "12.5 EUR", expected a finite number or a plain decimal string such as "1234.50""`);

@@ -38,6 +38,10 @@ describe("revenueChurn", () => {
     expect(r.netChurnRate + r.netRevenueRetention).toBe(100);
   });
 
+  it("a rate beyond the range of a number is OUT_OF_RANGE", () => {
+    expect(failure(() => revenueChurn({ startingMrr: "0.001", churnedMrr: 0, expansionMrr: 1e307 }))).toMatchInlineSnapshot(`"OUT_OF_RANGE revenueChurn: netChurnRate is beyond the range of a number (about ±1.8e308)"`);
+  });
+
   it("zero starting revenue is EMPTY_INPUT", () => {
     expect(failure(() => revenueChurn({ startingMrr: "0.00", churnedMrr: 0 }))).toMatchInlineSnapshot(`"EMPTY_INPUT revenueChurn: input.startingMrr is 0: the churn of no revenue is undefined"`);
   });
