@@ -102,11 +102,38 @@ const nearObject = fc.dictionary(
     "period",
     "timeZone",
     "date",
+    "annualRevenuePerCustomer",
+    "relationshipYears",
+    "acquisitionCost",
+    "revenuePerPeriod",
+    "churnRate",
+    "grossMargin",
+    "discountRate",
+    "customersAtStart",
+    "customersLost",
+    "customersAtEnd",
+    "newCustomers",
+    "startingMrr",
+    "churnedMrr",
+    "expansionMrr",
+    "customerId",
+    "startedAt",
+    "endedAt",
+    "at",
+    "amount",
+    "periodStart",
+    "periodEnd",
+    "asOf",
   ),
-  fc.oneof(nearNumber, nearArray, fc.constantFrom("nps", "csat", "ces", "wald", "wilson", "adjusted-wald", "month", "UTC", true, null)),
+  fc.oneof(
+    nearNumber,
+    nearArray,
+    fc.constantFrom("nps", "csat", "ces", "wald", "wilson", "adjusted-wald", "month", "UTC", true, null),
+    fc.constantFrom("12.50", "-3.2", "1e3", "2026-01-01T00:00:00Z", "2025-06-01T00:00:00+02:00", "c1"),
+  ),
   { maxKeys: 5 },
 );
-const anyInput = fc.oneof(fc.anything(), hostile, nearNumber, nearArray, nearObject);
+const anyInput = fc.oneof(fc.anything(), hostile, nearNumber, nearArray, nearObject, fc.array(nearObject, { maxLength: 5 }));
 
 type Fuzzed = [name: string, call: (args: unknown[]) => unknown, arity: number];
 
@@ -134,6 +161,17 @@ const fuzzed: Fuzzed[] = [
     3,
   ],
   ["createCsatAccumulator", ([a, b, c]) => cx.createCsatAccumulator(a as never, b as never).add(c as never).result(), 3],
+  ["clv", ([a, b]) => cx.clv(a as never, b as never), 2],
+  ["clvFromChurn", ([a, b]) => cx.clvFromChurn(a as never, b as never), 2],
+  ["churnRate", ([a, b]) => cx.churnRate(a as never, b as never), 2],
+  ["retentionRate", ([a, b]) => cx.retentionRate(a as never, b as never), 2],
+  ["revenueChurn", ([a, b]) => cx.revenueChurn(a as never, b as never), 2],
+  ["convertChurnRate", ([a, b]) => cx.convertChurnRate(a as never, b as never), 2],
+  ["churnFromSubscriptions", ([a, b, c]) => cx.churnFromSubscriptions(a as never, b as never, c as never), 3],
+  ["cohortRetention", ([a, b]) => cx.cohortRetention(a as never, b as never), 2],
+  ["repeatCustomerRate", ([a]) => cx.repeatCustomerRate(a as never), 1],
+  ["purchaseFrequency", ([a]) => cx.purchaseFrequency(a as never), 1],
+  ["historicalClv", ([a, b]) => cx.historicalClv(a as never, b as never), 2],
   ["createCesAccumulator", ([a, b, c]) => cx.createCesAccumulator(a as never, b as never).add(c as never).result(), 3],
 ];
 
