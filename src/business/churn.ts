@@ -5,7 +5,8 @@ import { ratio } from "../internal/round.js";
 import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
 
 /** What {@link churnRate} accepts: customer counts, with customersLost <= customersAtStart. */
-export const ChurnInputSchema = z
+export const ChurnInputSchema = /* @__PURE__ */ (() =>
+  z
   .object(
     {
       /** Customers at the start of the period. */
@@ -20,13 +21,14 @@ export const ChurnInputSchema = z
       error: "expected customersLost <= customersAtStart",
       path: ["customersLost"],
     }),
-  );
+  ))();
 
 /** What {@link churnRate} accepts. */
 export type ChurnInput = z.infer<typeof ChurnInputSchema>;
 
 /** What {@link retentionRate} accepts: customer counts, with newCustomers <= customersAtEnd <= customersAtStart + newCustomers. */
-export const RetentionInputSchema = z
+export const RetentionInputSchema = /* @__PURE__ */ (() =>
+  z
   .object(
     {
       /** Customers at the start of the period (S). */
@@ -47,16 +49,17 @@ export const RetentionInputSchema = z
       error: "expected customersAtEnd - newCustomers <= customersAtStart",
       path: ["customersAtEnd"],
     }),
-  );
+  ))();
 
 /** What {@link retentionRate} accepts. */
 export type RetentionInput = z.infer<typeof RetentionInputSchema>;
 
 /** Options of the rate calculators; unknown keys are refused. */
-export const BusinessRateOptionsSchema = z.strictObject({
+export const BusinessRateOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** Round the rates to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-});
+}))();
 
 /** Options of the rate calculators. */
 export type BusinessRateOptions = z.infer<typeof BusinessRateOptionsSchema>;

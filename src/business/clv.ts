@@ -18,7 +18,8 @@ import { checkFinite, parseRanged } from "./records.js";
 const PERCENT_RATE = "expected a percent in (0, 100]";
 
 /** What {@link clv} accepts. */
-export const ClvInputSchema = z.object(
+export const ClvInputSchema = /* @__PURE__ */ (() =>
+  z.object(
   {
     /** Revenue one customer brings in a year. */
     annualRevenuePerCustomer: MoneySchema,
@@ -28,13 +29,14 @@ export const ClvInputSchema = z.object(
     acquisitionCost: MoneySchema,
   },
   { error: "expected an object" },
-);
+))();
 
 /** What {@link clv} accepts: money as a number or a plain decimal string. */
 export type ClvInput = z.infer<typeof ClvInputSchema>;
 
 /** What {@link clvFromChurn} accepts. Rates are percents per period. */
-export const ClvFromChurnInputSchema = z.object(
+export const ClvFromChurnInputSchema = /* @__PURE__ */ (() =>
+  z.object(
   {
     /** Revenue one customer brings per period (month, year, ...). */
     revenuePerPeriod: MoneySchema,
@@ -53,16 +55,17 @@ export const ClvFromChurnInputSchema = z.object(
     acquisitionCost: z.optional(MoneySchema),
   },
   { error: "expected an object" },
-);
+))();
 
 /** What {@link clvFromChurn} accepts. */
 export type ClvFromChurnInput = z.infer<typeof ClvFromChurnInputSchema>;
 
 /** Options of {@link clv} and {@link clvFromChurn}; unknown keys are refused. */
-export const ClvOptionsSchema = z.strictObject({
+export const ClvOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** Round every number of the result to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-});
+}))();
 
 /** Options of {@link clv} and {@link clvFromChurn}. */
 export type ClvOptions = z.infer<typeof ClvOptionsSchema>;

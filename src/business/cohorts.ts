@@ -21,7 +21,8 @@ import { byCustomer, readSubscriptions, type Subscription } from "./records.js";
 const METRIC = "cohortRetention";
 
 /** Options of {@link cohortRetention}; unknown keys are refused. */
-export const CohortOptionsSchema = z.strictObject({
+export const CohortOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** The calendar period that groups customers and spaces the retention columns. */
   period: z.enum(PeriodSchema.options, { error: 'expected "day", "week", "month", "quarter" or "year"' }),
   /** The last instant to report on: columns stop at the last period starting on or before it. */
@@ -30,7 +31,7 @@ export const CohortOptionsSchema = z.strictObject({
   timeZone: z.optional(TimeZoneSchema),
   /** Round the percents to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-}, { error: "expected an object with period and asOf" });
+}, { error: "expected an object with period and asOf" }))();
 
 /** Options of {@link cohortRetention}. */
 export interface CohortOptions {

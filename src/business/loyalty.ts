@@ -42,12 +42,13 @@ export interface PurchaseFrequencyResult {
 }
 
 /** Options of {@link historicalClv}; unknown keys are refused. */
-export const HistoricalClvOptionsSchema = z.strictObject({
+export const HistoricalClvOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** Subtracted from the revenue per customer (default 0). */
   acquisitionCost: z.optional(MoneySchema),
   /** Round the money results to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
-});
+}))();
 
 /** Options of {@link historicalClv}. */
 export interface HistoricalClvOptions {

@@ -18,13 +18,15 @@ export function isCustomerId(value: unknown): value is CustomerId {
 }
 
 /** A customer id: a non-empty string or a finite number. */
-export const CustomerIdSchema = z.custom<CustomerId>(isCustomerId, { error: CUSTOMER_ID_EXPECTED });
+export const CustomerIdSchema = /* @__PURE__ */ (() =>
+  z.custom<CustomerId>(isCustomerId, { error: CUSTOMER_ID_EXPECTED }))();
 
 /**
  * One subscription: a customer is active from `startedAt` (inclusive) to `endedAt` (exclusive); a missing or null
  * `endedAt` means it is still running. Extra keys are accepted and ignored.
  */
-export const SubscriptionSchema = z
+export const SubscriptionSchema = /* @__PURE__ */ (() =>
+  z
   .object({
     customerId: CustomerIdSchema,
     startedAt: DateInputSchema,
@@ -35,7 +37,7 @@ export const SubscriptionSchema = z
       error: "expected endedAt on or after startedAt",
       path: ["endedAt"],
     }),
-  );
+  ))();
 
 /** One subscription (see {@link SubscriptionSchema}). */
 export interface Subscription {
@@ -45,11 +47,12 @@ export interface Subscription {
 }
 
 /** One purchase: who bought, when, and optionally how much. Extra keys are accepted and ignored. */
-export const TransactionSchema = z.object({
+export const TransactionSchema = /* @__PURE__ */ (() =>
+  z.object({
   customerId: CustomerIdSchema,
   at: DateInputSchema,
   amount: z.optional(MoneySchema),
-});
+}))();
 
 /** One purchase (see {@link TransactionSchema}). */
 export interface Transaction {

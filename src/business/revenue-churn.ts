@@ -6,7 +6,8 @@ import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 import { checkFinite } from "./records.js";
 
 /** What {@link revenueChurn} accepts: monthly recurring revenue movements over a period, as Money. */
-export const RevenueChurnInputSchema = z.object(
+export const RevenueChurnInputSchema = /* @__PURE__ */ (() =>
+  z.object(
   {
     /** Recurring revenue at the start of the period (> 0). */
     startingMrr: MoneySchema,
@@ -20,7 +21,7 @@ export const RevenueChurnInputSchema = z.object(
     reactivationMrr: z.optional(MoneySchema),
   },
   { error: "expected an object" },
-);
+))();
 
 /** What {@link revenueChurn} accepts. */
 export interface RevenueChurnInput {

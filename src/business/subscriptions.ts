@@ -6,12 +6,13 @@ import { type ChurnResult, churnOf, type BusinessRateOptions, readRateOptions } 
 import { activeAt, byCustomer, readSubscriptions, type Subscription } from "./records.js";
 
 /** The half-open period [periodStart, periodEnd) churn is measured over; unknown keys are refused. */
-export const ChurnPeriodSchema = z.strictObject({
+export const ChurnPeriodSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   /** The first instant of the period. */
   periodStart: DateInputSchema,
   /** The first instant after the period (exclusive); must be later than periodStart. */
   periodEnd: DateInputSchema,
-}, { error: "expected an object with periodStart and periodEnd" });
+}, { error: "expected an object with periodStart and periodEnd" }))();
 
 /** The period of {@link churnFromSubscriptions}. */
 export interface ChurnPeriod {
