@@ -1,4 +1,4 @@
-import { epochOf, MAX_EPOCH_MS } from "../internal/date.js";
+import { DAY_MS, daysFromCivil, epochOf, MAX_EPOCH_MS } from "../internal/date.js";
 import { describeValue, valueError } from "../internal/fail.js";
 import type { CompiledCalendar } from "./business-hours.js";
 
@@ -15,9 +15,60 @@ export interface TicketDurations {
   missing: number;
 }
 
-/** The epoch milliseconds of a DateInput, NaN when it is not one (numbers take a shortcut). */
-function instant(value: unknown): number {
-  return typeof value === "number" && value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value : epochOf(value);
+/**
+ * The epoch milliseconds of a DateInput, NaN when it is not one: equal to `epochOf` (a property test proves it), with
+ * shortcuts for numbers and for the `toISOString()` shape `YYYY-MM-DDTHH:MM:SS(.sss)Z`, the commonest exports.
+ */
+export function instant(value: unknown): number {
+  if (typeof value === "number") return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value : Number.NaN;
+  if (typeof value === "string" && (value.length === 24 || value.length === 20)) {
+    const ms = canonicalIso(value);
+    if (ms === ms) return ms;
+  }
+  return epochOf(value);
+}
+
+function digit(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+function two(text: string, at: number): number {
+  return digit(text, at) * 10 + digit(text, at + 1);
+}
+
+/**
+ * Parses `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ` by hand; NaN for anything else, and for days past the
+ * 28th or other edge cases, which are left to `epochOf` so the platform's reading of them stays the only one.
+ */
+function canonicalIso(text: string): number {
+  const last = text.length - 1;
+  if (
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(last) !== 90 // Z
+  ) {
+    return Number.NaN;
+  }
+  let ms = 0;
+  if (last === 23) {
+    if (text.charCodeAt(19) !== 46) return Number.NaN; // .
+    ms = digit(text, 20) * 100 + two(text, 21);
+  }
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  // Each comparison is false for NaN, so a non-digit anywhere falls through to NaN.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0 && year >= 0)) {
+    return Number.NaN;
+  }
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
 /**
