@@ -1,10 +1,15 @@
 import * as z from "zod/mini";
+import { valueError } from "./fail.js";
 
 /** A unit a duration is reported in. */
 export type DurationUnit = "milliseconds" | "seconds" | "minutes" | "hours" | "days";
 
+const UNITS: ReadonlyArray<DurationUnit> = ["milliseconds", "seconds", "minutes", "hours", "days"];
+const UNIT_EXPECTED = "expected 'milliseconds', 'seconds', 'minutes', 'hours' or 'days'";
+
 /** The names of {@link DurationUnit}. */
-export const DurationUnitSchema = z.enum(["milliseconds", "seconds", "minutes", "hours", "days"]);
+export const DurationUnitSchema = /* @__PURE__ */ (() =>
+  z.enum(["milliseconds", "seconds", "minutes", "hours", "days"], { error: UNIT_EXPECTED }))();
 
 /** Milliseconds in one of each unit (a day is 24 hours of elapsed, or business, time). */
 export const UNIT_MS: Readonly<Record<DurationUnit, number>> = {
@@ -14,3 +19,9 @@ export const UNIT_MS: Readonly<Record<DurationUnit, number>> = {
   hours: 3_600_000,
   days: 86_400_000,
 };
+
+/** Reads a unit option by hand, as {@link DurationUnitSchema} does. */
+export function checkUnit(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): DurationUnit {
+  if ((UNITS as ReadonlyArray<unknown>).includes(value)) return value as DurationUnit;
+  throw valueError("INVALID_INPUT", metric, path, value, UNIT_EXPECTED);
+}

@@ -4,13 +4,14 @@ import {
   type DateInput,
   daysFromCivil,
   isoWeekday,
+  checkTimeZone,
   localDay,
   offsetAt,
   startOfLocalDay,
   TimeZoneSchema,
   toEpochMs,
 } from "../internal/date.js";
-import { describeValue, parseWith, plainError, valueError } from "../internal/fail.js";
+import { describeValue, formatPath, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 
 // Business time is the real elapsed time whose local wall-clock reading falls inside the calendar's windows. Each
@@ -20,65 +21,69 @@ import { guard } from "../internal/guard.js";
 const TIME_OF_DAY = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+const TIME_EXPECTED = "expected a time of day 'HH:MM' from 00:00 to 24:00";
+const WINDOW_EXPECTED = "expected a window [start, end]";
+const INVERTED = "expected a start before the end";
+const DAY_EXPECTED = "expected an array of windows [start, end]";
+const DATE_EXPECTED = "expected a local date 'YYYY-MM-DD'";
+const HOLIDAYS_EXPECTED = "expected an array of local dates 'YYYY-MM-DD'";
 
 /** A local wall-clock time `'HH:MM'` from `00:00` to `24:00` (the end of the day). */
-export const TimeOfDaySchema = z.string().check(
-  z.regex(TIME_OF_DAY, { error: "expected a time of day 'HH:MM' from 00:00 to 24:00" }),
-);
+export const TimeOfDaySchema = /* @__PURE__ */ (() =>
+  z.string({ error: TIME_EXPECTED }).check(z.regex(TIME_OF_DAY, { error: TIME_EXPECTED })))();
 
 /** One business window `[start, end]` of local wall-clock times, start before end. */
-export const BusinessWindowSchema = z
-  .tuple([TimeOfDaySchema, TimeOfDaySchema])
-  .check(z.refine(([start, end]) => start < end, { error: "expected a start before the end" }));
+export const BusinessWindowSchema = /* @__PURE__ */ (() =>
+  z
+    .tuple([TimeOfDaySchema, TimeOfDaySchema], { error: WINDOW_EXPECTED })
+    .check(z.refine(([start, end]) => start < end, { error: INVERTED })))();
 
 /** The windows of one weekday: none of them may overlap another (they may touch). */
-export const BusinessDaySchema = z.array(BusinessWindowSchema).check(
-  z.superRefine((windows, ctx) => {
-    const order = windows.map((_, i) => i).sort((a, b) => (windows[a]![0] < windows[b]![0] ? -1 : 1));
-    for (let k = 1; k < order.length; k++) {
-      const previous = windows[order[k - 1]!]!;
-      const current = windows[order[k]!]!;
-      if (current[0] < previous[1]) {
-        ctx.issues.push({
-          code: "custom",
-          path: [order[k]!],
-          input: current,
-          message: `expected windows that do not overlap (it overlaps ${describeValue(previous)})`,
-        });
-        return;
+export const BusinessDaySchema = /* @__PURE__ */ (() =>
+  z.array(BusinessWindowSchema, { error: DAY_EXPECTED }).check(
+    z.superRefine((windows, ctx) => {
+      const overlap = firstOverlap(windows);
+      if (overlap !== undefined) {
+        ctx.issues.push({ code: "custom", path: [overlap[0]], input: windows[overlap[0]], message: overlapText(overlap[1]) });
       }
-    }
-  }),
-);
+    }),
+  ))();
 
 /** A local date `'YYYY-MM-DD'` that exists in the proleptic Gregorian calendar. */
-export const LocalDateSchema = z.string().check(
-  z.refine((text) => localDateToDay(text) !== undefined, { error: "expected a local date 'YYYY-MM-DD'" }),
-);
+export const LocalDateSchema = /* @__PURE__ */ (() =>
+  z.string({ error: DATE_EXPECTED }).check(z.refine((text) => localDateToDay(text) !== undefined, { error: DATE_EXPECTED })))();
 
 /** Business windows per weekday; a missing weekday has no business hours. Unknown weekday names are refused. */
-export const WeeklyHoursSchema = z.strictObject({
-  monday: z.optional(BusinessDaySchema),
-  tuesday: z.optional(BusinessDaySchema),
-  wednesday: z.optional(BusinessDaySchema),
-  thursday: z.optional(BusinessDaySchema),
-  friday: z.optional(BusinessDaySchema),
-  saturday: z.optional(BusinessDaySchema),
-  sunday: z.optional(BusinessDaySchema),
-});
+export const WeeklyHoursSchema = /* @__PURE__ */ (() =>
+  z.strictObject(
+    {
+      monday: z.optional(BusinessDaySchema),
+      tuesday: z.optional(BusinessDaySchema),
+      wednesday: z.optional(BusinessDaySchema),
+      thursday: z.optional(BusinessDaySchema),
+      friday: z.optional(BusinessDaySchema),
+      saturday: z.optional(BusinessDaySchema),
+      sunday: z.optional(BusinessDaySchema),
+    },
+    { error: "expected an object" },
+  ))();
 
 /**
  * A business calendar: an IANA time zone, weekly windows of local wall-clock time and local holidays without
  * business hours. Unknown keys are refused so typos surface.
  */
-export const BusinessCalendarSchema = z.strictObject({
-  /** IANA name of the zone the windows are read in, e.g. `'Europe/Budapest'`. */
-  timeZone: TimeZoneSchema,
-  /** Windows `[start, end]` per weekday, `'HH:MM'`, end may be `'24:00'`. */
-  weekly: WeeklyHoursSchema,
-  /** Local dates `'YYYY-MM-DD'` without business hours. */
-  holidays: z.optional(z.array(LocalDateSchema)),
-});
+export const BusinessCalendarSchema = /* @__PURE__ */ (() =>
+  z.strictObject(
+    {
+      /** IANA name of the zone the windows are read in, e.g. `'Europe/Budapest'`. */
+      timeZone: TimeZoneSchema,
+      /** Windows `[start, end]` per weekday, `'HH:MM'`, end may be `'24:00'`. */
+      weekly: WeeklyHoursSchema,
+      /** Local dates `'YYYY-MM-DD'` without business hours. */
+      holidays: z.optional(z.array(LocalDateSchema, { error: HOLIDAYS_EXPECTED })),
+    },
+    { error: "expected an object" },
+  ))();
 
 /** A weekday name of {@link BusinessCalendar.weekly}. */
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -105,6 +110,82 @@ function localDateToDay(text: string): number | undefined {
 
 function daysInMonth(year: number, month: number): number {
   return month === 12 ? 31 : daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
+}
+
+/** [index of a window that overlaps an earlier-starting one, that window], once windows are sorted by start. */
+function firstOverlap(windows: ReadonlyArray<readonly [string, string]>): [number, readonly [string, string]] | undefined {
+  const order = windows.map((_, i) => i).sort((a, b) => (windows[a]![0] < windows[b]![0] ? -1 : 1));
+  for (let k = 1; k < order.length; k++) {
+    const previous = windows[order[k - 1]!]!;
+    if (windows[order[k]!]![0] < previous[1]) return [order[k]!, previous];
+  }
+  return undefined;
+}
+
+function overlapText(other: readonly [string, string]): string {
+  return `expected windows that do not overlap (it overlaps ${describeValue(other)})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function refuseUnknownKeys(value: Record<string, unknown>, known: ReadonlyArray<string>, path: ReadonlyArray<PropertyKey>, metric: string) {
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    const keys = unknown.map((k) => JSON.stringify(k)).join(", ");
+    throw plainError("INVALID_INPUT", metric, path, `${formatPath(path)} has unknown key${unknown.length === 1 ? "" : "s"} ${keys}`);
+  }
+}
+
+function checkDay(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): Array<[string, string]> {
+  if (!Array.isArray(value)) throw valueError("INVALID_INPUT", metric, path, value, DAY_EXPECTED);
+  const windows: Array<[string, string]> = [];
+  for (let i = 0; i < value.length; i++) {
+    const window: unknown = value[i];
+    if (!Array.isArray(window) || window.length !== 2) throw valueError("INVALID_INPUT", metric, [...path, i], window, WINDOW_EXPECTED);
+    for (const k of [0, 1]) {
+      const time: unknown = window[k];
+      if (typeof time !== "string" || !TIME_OF_DAY.test(time)) throw valueError("INVALID_INPUT", metric, [...path, i, k], time, TIME_EXPECTED);
+    }
+    const pair = window as [string, string];
+    if (!(pair[0] < pair[1])) throw valueError("INVALID_INPUT", metric, [...path, i], pair, INVERTED);
+    windows.push([pair[0], pair[1]]);
+  }
+  const overlap = firstOverlap(windows);
+  if (overlap !== undefined) throw valueError("INVALID_INPUT", metric, [...path, overlap[0]], windows[overlap[0]], overlapText(overlap[1]), "custom");
+  return windows;
+}
+
+/**
+ * Reads a business calendar by hand, giving {@link BusinessCalendarSchema}'s verdicts (a property test proves it)
+ * without shipping zod; INVALID_INPUT names the offending field.
+ */
+export function checkCalendar(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): BusinessCalendar {
+  if (!isRecord(value)) throw valueError("INVALID_INPUT", metric, path, value, "expected an object");
+  refuseUnknownKeys(value, ["timeZone", "weekly", "holidays"], path, metric);
+  const timeZone = checkTimeZone(value.timeZone, metric, [...path, "timeZone"]);
+  const weeklyPath = [...path, "weekly"];
+  const weeklyValue = value.weekly;
+  if (!isRecord(weeklyValue)) throw valueError("INVALID_INPUT", metric, weeklyPath, weeklyValue, "expected an object");
+  refuseUnknownKeys(weeklyValue, WEEKDAYS, weeklyPath, metric);
+  const weekly: BusinessCalendar["weekly"] = {};
+  for (const day of WEEKDAYS) {
+    if (weeklyValue[day] !== undefined) weekly[day] = checkDay(weeklyValue[day], [...weeklyPath, day], metric);
+  }
+  const calendar: BusinessCalendar = { timeZone, weekly };
+  const holidays = value.holidays;
+  if (holidays !== undefined) {
+    if (!Array.isArray(holidays)) throw valueError("INVALID_INPUT", metric, [...path, "holidays"], holidays, HOLIDAYS_EXPECTED);
+    for (let i = 0; i < holidays.length; i++) {
+      const text: unknown = holidays[i];
+      if (typeof text !== "string" || localDateToDay(text) === undefined) {
+        throw valueError("INVALID_INPUT", metric, [...path, "holidays", i], text, DATE_EXPECTED);
+      }
+    }
+    calendar.holidays = [...(holidays as string[])];
+  }
+  return calendar;
 }
 
 function minutesOf(text: string): number {
@@ -285,10 +366,6 @@ export class BusinessClock {
   }
 }
 
-/** Validates a calendar (INVALID_INPUT naming the field) and compiles it. */
-export function compileCalendar(calendar: unknown, metric: string, rootName: string): CompiledCalendar {
-  return new CompiledCalendar(parseWith(BusinessCalendarSchema, calendar, metric, rootName) as BusinessCalendar);
-}
 
 /**
  * Business time between two instants: the real elapsed milliseconds in [start, end) whose local wall-clock time in the
@@ -325,7 +402,7 @@ export function businessDuration(start: DateInput, end: DateInput, calendar: Bus
   return guard(metric, () => {
     const from = toEpochMs(start, metric, ["start"]);
     const to = toEpochMs(end, metric, ["end"]);
-    const compiled = compileCalendar(calendar, metric, "calendar");
+    const compiled = new CompiledCalendar(checkCalendar(calendar, ["calendar"], metric));
     if (to < from) {
       throw valueError("INVALID_INPUT", metric, ["end"], end, `expected an instant not before start (${describeValue(start)})`);
     }

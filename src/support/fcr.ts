@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { checkBoolean, checkCount, checkDecimals, readCounts, readOptions } from "../internal/check.js";
+import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
@@ -7,34 +8,40 @@ import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
 const METRIC = "firstContactResolutionRate";
 
 /** Options of the support rates ({@link firstContactResolutionRate}, {@link reopenRate}); unknown keys are refused. */
-export const RateOptionsSchema = z.strictObject({
-  /** Round the rate to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-});
+export const RateOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** Round the rate to this many decimals (0-15), half away from zero. */
+    decimals: z.optional(decimalsSchema),
+  }))();
 
 /** Options of {@link firstContactResolutionRate} and {@link reopenRate}. */
 export type RateOptions = z.infer<typeof RateOptionsSchema>;
 
 /** A ticket as {@link firstContactResolutionRate} reads it (other fields are ignored). */
-export const FirstContactTicketSchema = z.object({
-  /** Whether the ticket is resolved. */
-  resolved: z.boolean(),
-  /** How many replies agents sent on it. */
-  agentReplies: nonNegativeInteger,
-});
+export const FirstContactTicketSchema = /* @__PURE__ */ (() =>
+  z.object(
+    {
+      /** Whether the ticket is resolved. */
+      resolved: z.boolean({ error: "expected true or false" }),
+      /** How many replies agents sent on it. */
+      agentReplies: nonNegativeInteger,
+    },
+    { error: "expected a ticket object" },
+  ))();
 
 /** A ticket as {@link firstContactResolutionRate} reads it. */
 export type FirstContactTicket = z.infer<typeof FirstContactTicketSchema>;
 
 /** The counts form of {@link firstContactResolutionRate}: resolvedOnFirstContact <= resolved. */
-export const FirstContactCountsSchema = z
-  .object({ resolvedOnFirstContact: nonNegativeInteger, resolved: nonNegativeInteger })
-  .check(
-    z.refine((c) => c.resolvedOnFirstContact <= c.resolved, {
-      error: "expected resolvedOnFirstContact <= resolved",
-      path: ["resolvedOnFirstContact"],
-    }),
-  );
+export const FirstContactCountsSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ resolvedOnFirstContact: nonNegativeInteger, resolved: nonNegativeInteger })
+    .check(
+      z.refine((c) => c.resolvedOnFirstContact <= c.resolved, {
+        error: "expected resolvedOnFirstContact <= resolved",
+        path: ["resolvedOnFirstContact"],
+      }),
+    ))();
 
 /** The counts form of {@link firstContactResolutionRate}. */
 export type FirstContactCounts = z.infer<typeof FirstContactCountsSchema>;
@@ -51,10 +58,19 @@ export interface FirstContactResolutionResult {
   resolved: number;
 }
 
-/** Reads a count field the way {@link nonNegativeInteger} does, throwing INVALID_INPUT naming the ticket. */
-export function readCount(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
-  throw valueError("INVALID_INPUT", metric, path, value, "expected a non-negative integer");
+/** Options readers of the support rates. */
+export const rateCheckers = { decimals: checkDecimals };
+
+/** The counts form of a rate: both counts non-negative integers, the part no larger than the whole. */
+export function readRateCounts(input: unknown, part: string, whole: string, metric: string): [number, number] {
+  if (typeof input !== "object" || input === null) {
+    throw valueError("INVALID_INPUT", metric, ["input"], input, `expected an array of tickets or { ${part}, ${whole} }`);
+  }
+  const counts = readCounts(input, [part, whole], metric);
+  if (counts[part]! > counts[whole]!) {
+    throw valueError("INVALID_INPUT", metric, ["counts", part], counts[part], `expected ${part} <= ${whole}`, "custom");
+  }
+  return [counts[part]!, counts[whole]!];
 }
 
 /** Reads a record the way z.object does: a non-null, non-array object. */
@@ -95,29 +111,22 @@ export function firstContactResolutionRate(
   options?: RateOptions,
 ): FirstContactResolutionResult {
   return guard(METRIC, () => {
-    const opts = options === undefined ? {} : parseWith(RateOptionsSchema, options, METRIC, "options");
+    const opts = readOptions<RateOptions>(options, METRIC, rateCheckers);
     let firstContact = 0;
     let resolved = 0;
     if (Array.isArray(input)) {
       for (let i = 0; i < input.length; i++) {
         const ticket = readRecord(input[i], METRIC, i);
         const isResolved = ticket.resolved;
-        if (typeof isResolved !== "boolean") {
-          throw valueError("INVALID_INPUT", METRIC, ["tickets", i, "resolved"], isResolved, "expected true or false");
-        }
-        const replies = readCount(ticket.agentReplies, METRIC, ["tickets", i, "agentReplies"]);
+        checkBoolean(isResolved, ["tickets", i, "resolved"], METRIC);
+        const replies = checkCount(ticket.agentReplies, ["tickets", i, "agentReplies"], METRIC);
         if (isResolved) {
           resolved++;
           if (replies <= 1) firstContact++;
         }
       }
     } else {
-      if (typeof input !== "object" || input === null) {
-        throw valueError("INVALID_INPUT", METRIC, ["input"], input, "expected an array of tickets or { resolvedOnFirstContact, resolved }");
-      }
-      const counts = parseWith(FirstContactCountsSchema, input, METRIC, "counts");
-      firstContact = counts.resolvedOnFirstContact;
-      resolved = counts.resolved;
+      [firstContact, resolved] = readRateCounts(input, "resolvedOnFirstContact", "resolved", METRIC);
     }
     if (resolved === 0) throw emptyError(METRIC, [], "no resolved tickets: the first-contact resolution rate of nothing is undefined");
     return {

@@ -1,31 +1,31 @@
 import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, epochOf } from "../internal/date.js";
-import { type DurationUnit, DurationUnitSchema } from "../internal/duration.js";
-import { emptyError, parseWith, plainError, valueError } from "../internal/fail.js";
+import { checkCount, checkDecimals, readOptions } from "../internal/check.js";
+import { checkUnit, type DurationUnit, DurationUnitSchema } from "../internal/duration.js";
+import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
-import { type BusinessCalendar, BusinessCalendarSchema, CompiledCalendar } from "./business-hours.js";
+import { type BusinessCalendar, BusinessCalendarSchema, CompiledCalendar, checkCalendar } from "./business-hours.js";
 import { computeDurationStats } from "./duration-stats.js";
 import { ticketDurations } from "./ticket-durations.js";
 
 const METRIC = "firstResponseTime";
+const TOTAL_EXPECTED = "expected a finite, non-negative duration";
 
 /**
  * A ticket as {@link firstResponseTime} reads it: when it was created and when it was first answered (missing or null
  * while unanswered). Other fields are allowed and ignored; the first response may not precede creation.
  */
-export const TicketSchema = z
-  .object({
-    createdAt: DateInputSchema,
-    firstResponseAt: z.optional(z.nullable(DateInputSchema)),
-  })
-  .check(
-    z.refine((t) => t.firstResponseAt == null || epochOf(t.firstResponseAt) >= epochOf(t.createdAt), {
-      error: "expected an instant not before createdAt",
-      path: ["firstResponseAt"],
-    }),
-  );
+export const TicketSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ createdAt: DateInputSchema, firstResponseAt: z.optional(z.nullable(DateInputSchema)) }, { error: "expected a ticket object" })
+    .check(
+      z.refine((t) => t.firstResponseAt == null || epochOf(t.firstResponseAt) >= epochOf(t.createdAt), {
+        error: "expected an instant not before createdAt",
+        path: ["firstResponseAt"],
+      }),
+    ))();
 
 /** A ticket as {@link firstResponseTime} reads it. */
 export interface Ticket {
@@ -36,14 +36,15 @@ export interface Ticket {
 }
 
 /** Options of the duration calculators ({@link firstResponseTime}, {@link resolutionTime}); unknown keys are refused. */
-export const ResponseTimeOptionsSchema = z.strictObject({
-  /** The unit of the results; default `'minutes'`. */
-  unit: z.optional(DurationUnitSchema),
-  /** Count only business time, in this calendar; default: all elapsed time. */
-  businessHours: z.optional(BusinessCalendarSchema),
-  /** Round the results to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-});
+export const ResponseTimeOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** The unit of the results; default `'minutes'`. */
+    unit: z.optional(DurationUnitSchema),
+    /** Count only business time, in this calendar; default: all elapsed time. */
+    businessHours: z.optional(BusinessCalendarSchema),
+    /** Round the results to this many decimals (0-15), half away from zero. */
+    decimals: z.optional(decimalsSchema),
+  }))();
 
 /** Options of {@link firstResponseTime} and {@link resolutionTime}. */
 export interface ResponseTimeOptions {
@@ -56,21 +57,23 @@ export interface ResponseTimeOptions {
 }
 
 /** The totals form of {@link firstResponseTime}: total time to first answer (in `unit`) over a number of questions. */
-export const FirstResponseTotalsSchema = z.object({
-  totalFirstResponseTime: z.number().check(z.gte(0, { error: "expected a finite, non-negative duration" })),
-  questions: nonNegativeInteger,
-});
+export const FirstResponseTotalsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    totalFirstResponseTime: z.number({ error: TOTAL_EXPECTED }).check(z.gte(0, { error: TOTAL_EXPECTED })),
+    questions: nonNegativeInteger,
+  }))();
 
 /** The totals form of {@link firstResponseTime}. */
 export type FirstResponseTotals = z.infer<typeof FirstResponseTotalsSchema>;
 
 /** Options of the totals form of {@link firstResponseTime}; unknown keys are refused. */
-export const FirstResponseTotalsOptionsSchema = z.strictObject({
-  /** The unit `totalFirstResponseTime` is given in and the mean is reported in; default `'minutes'`. */
-  unit: z.optional(DurationUnitSchema),
-  /** Round the mean to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-});
+export const FirstResponseTotalsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** The unit `totalFirstResponseTime` is given in and the mean is reported in; default `'minutes'`. */
+    unit: z.optional(DurationUnitSchema),
+    /** Round the mean to this many decimals (0-15), half away from zero. */
+    decimals: z.optional(decimalsSchema),
+  }))();
 
 /** Options of the totals form of {@link firstResponseTime}. */
 export type FirstResponseTotalsOptions = z.infer<typeof FirstResponseTotalsOptionsSchema>;
@@ -114,7 +117,7 @@ export function readResponseTimeOptions(
   options: unknown,
   metric: string,
 ): { unit: DurationUnit; calendar: CompiledCalendar | undefined; decimals: number | undefined } {
-  const opts: ResponseTimeOptions = options === undefined ? {} : parseWith(ResponseTimeOptionsSchema, options, metric, "options");
+  const opts = readOptions<ResponseTimeOptions>(options, metric, responseTimeCheckers);
   return {
     unit: opts.unit ?? "minutes",
     calendar: opts.businessHours === undefined ? undefined : new CompiledCalendar(opts.businessHours),
@@ -122,12 +125,24 @@ export function readResponseTimeOptions(
   };
 }
 
-function totalsForm(totals: unknown, options: unknown): ResponseTimeTotalsResult {
+const responseTimeCheckers = { unit: checkUnit, businessHours: checkCalendar, decimals: checkDecimals };
+const totalsCheckers = { unit: checkUnit, decimals: checkDecimals };
+
+function checkTotal(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): number {
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value + 0;
+  throw valueError("INVALID_INPUT", metric, path, value, TOTAL_EXPECTED);
+}
+
+function totalsForm(totals: object, options: unknown): ResponseTimeTotalsResult {
   if (options !== null && typeof options === "object" && "businessHours" in options) {
     throw plainError("INVALID_INPUT", METRIC, ["options", "businessHours"], "options.businessHours applies to tickets, not to totals");
   }
-  const opts = options === undefined ? {} : parseWith(FirstResponseTotalsOptionsSchema, options, METRIC, "options");
-  const t = parseWith(FirstResponseTotalsSchema, totals, METRIC, "totals");
+  const opts = readOptions<FirstResponseTotalsOptions>(options, METRIC, totalsCheckers);
+  const record = totals as Record<string, unknown>;
+  const t = {
+    totalFirstResponseTime: checkTotal(record.totalFirstResponseTime, ["totals", "totalFirstResponseTime"], METRIC),
+    questions: checkCount(record.questions, ["totals", "questions"], METRIC),
+  };
   if (t.questions === 0) throw emptyError(METRIC, ["totals", "questions"], "totals.questions is 0: no answered questions to average");
   const unit = opts.unit ?? "minutes";
   return { metric: METRIC, unit, mean: ratio(t.totalFirstResponseTime, t.questions, 1, opts.decimals), answered: t.questions };

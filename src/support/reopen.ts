@@ -1,25 +1,31 @@
 import * as z from "zod/mini";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { checkCount, readOptions } from "../internal/check.js";
+import { emptyError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
 import { nonNegativeInteger } from "../internal/schemas.js";
-import { type RateOptions, RateOptionsSchema, readCount, readRecord } from "./fcr.js";
+import { type RateOptions, rateCheckers, readRateCounts, readRecord } from "./fcr.js";
 
 const METRIC = "reopenRate";
 
 /** A ticket as {@link reopenRate} reads it (other fields are ignored). */
-export const ReopenTicketSchema = z.object({
-  /** How many times the ticket was reopened after being resolved. */
-  reopens: nonNegativeInteger,
-});
+export const ReopenTicketSchema = /* @__PURE__ */ (() =>
+  z.object(
+    {
+      /** How many times the ticket was reopened after being resolved. */
+      reopens: nonNegativeInteger,
+    },
+    { error: "expected a ticket object" },
+  ))();
 
 /** A ticket as {@link reopenRate} reads it. */
 export type ReopenTicket = z.infer<typeof ReopenTicketSchema>;
 
 /** The counts form of {@link reopenRate}: reopened <= total. */
-export const ReopenCountsSchema = z
-  .object({ reopened: nonNegativeInteger, total: nonNegativeInteger })
-  .check(z.refine((c) => c.reopened <= c.total, { error: "expected reopened <= total", path: ["reopened"] }));
+export const ReopenCountsSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ reopened: nonNegativeInteger, total: nonNegativeInteger })
+    .check(z.refine((c) => c.reopened <= c.total, { error: "expected reopened <= total", path: ["reopened"] })))();
 
 /** The counts form of {@link reopenRate}. */
 export type ReopenCounts = z.infer<typeof ReopenCountsSchema>;
@@ -60,21 +66,16 @@ export interface ReopenRateResult {
  */
 export function reopenRate(input: ReadonlyArray<ReopenTicket> | ReopenCounts, options?: RateOptions): ReopenRateResult {
   return guard(METRIC, () => {
-    const opts = options === undefined ? {} : parseWith(RateOptionsSchema, options, METRIC, "options");
+    const opts = readOptions<RateOptions>(options, METRIC, rateCheckers);
     let reopened = 0;
     let total = 0;
     if (Array.isArray(input)) {
       for (let i = 0; i < input.length; i++) {
-        if (readCount(readRecord(input[i], METRIC, i).reopens, METRIC, ["tickets", i, "reopens"]) > 0) reopened++;
+        if (checkCount(readRecord(input[i], METRIC, i).reopens, ["tickets", i, "reopens"], METRIC) > 0) reopened++;
       }
       total = input.length;
     } else {
-      if (typeof input !== "object" || input === null) {
-        throw valueError("INVALID_INPUT", METRIC, ["input"], input, "expected an array of tickets or { reopened, total }");
-      }
-      const counts = parseWith(ReopenCountsSchema, input, METRIC, "counts");
-      reopened = counts.reopened;
-      total = counts.total;
+      [reopened, total] = readRateCounts(input, "reopened", "total", METRIC);
     }
     if (total === 0) throw emptyError(METRIC, [], "no tickets: the reopen rate of nothing is undefined");
     return { metric: METRIC, rate: ratio(reopened, total, 100, opts.decimals), reopened, total };

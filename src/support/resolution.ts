@@ -13,17 +13,15 @@ const METRIC = "resolutionTime";
  * A ticket as {@link resolutionTime} reads it: when it was created and when it was resolved (missing or null while
  * open). Other fields are allowed and ignored; the resolution may not precede creation.
  */
-export const ResolutionTicketSchema = z
-  .object({
-    createdAt: DateInputSchema,
-    resolvedAt: z.optional(z.nullable(DateInputSchema)),
-  })
-  .check(
-    z.refine((t) => t.resolvedAt == null || epochOf(t.resolvedAt) >= epochOf(t.createdAt), {
-      error: "expected an instant not before createdAt",
-      path: ["resolvedAt"],
-    }),
-  );
+export const ResolutionTicketSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ createdAt: DateInputSchema, resolvedAt: z.optional(z.nullable(DateInputSchema)) }, { error: "expected a ticket object" })
+    .check(
+      z.refine((t) => t.resolvedAt == null || epochOf(t.resolvedAt) >= epochOf(t.createdAt), {
+        error: "expected an instant not before createdAt",
+        path: ["resolvedAt"],
+      }),
+    ))();
 
 /** A ticket as {@link resolutionTime} reads it. */
 export interface ResolutionTicket {

@@ -23,7 +23,7 @@ export function instant(value: unknown): number {
   if (typeof value === "number") return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value : Number.NaN;
   if (typeof value === "string" && (value.length === 24 || value.length === 20)) {
     const ms = canonicalIso(value);
-    if (ms === ms) return ms;
+    if (!Number.isNaN(ms)) return ms;
   }
   return epochOf(value);
 }
