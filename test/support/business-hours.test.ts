@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BusinessCalendarSchema, businessDuration } from "../../src/index.js";
+import { type BusinessCalendar, BusinessCalendarSchema, businessDuration } from "../../src/index.js";
 import { CompiledCalendar } from "../../src/support/business-hours.js";
 import fixtures from "../fixtures/support.json" with { type: "json" };
 import { calendar, errorOf, failure, HOUR } from "./helpers.js";
@@ -55,7 +55,7 @@ describe("businessDuration", () => {
   });
 
   it("accepts a span of centuries and refuses one of millennia", () => {
-    const cal = { timeZone: "UTC", weekly: { monday: [["00:00", "24:00"]] } };
+    const cal: BusinessCalendar = { timeZone: "UTC", weekly: { monday: [["00:00", "24:00"]] } };
     expect(businessDuration("1900-01-01T00:00:00Z", "2100-01-01T00:00:00Z", cal)).toBeGreaterThan(0);
     expect(failure(() => businessDuration(-8.64e15, 8.64e15, cal))).toMatchInlineSnapshot(
       `"OUT_OF_RANGE businessDuration: business hours are counted over at most 400000 local days (about 1,100 years); these instants span 200000001"`,

@@ -1,4 +1,4 @@
-import { CxMetricsError } from "../../src/index.js";
+import { type BusinessCalendar, CxMetricsError } from "../../src/index.js";
 import fixtures from "../fixtures/support.json" with { type: "json" };
 
 /** The CxMetricsError a call throws (fails the test when it throws nothing or something else). */
@@ -22,11 +22,7 @@ type CalendarName = keyof typeof fixtures.calendars;
 
 /** A fixture calendar by name, as a fresh object. */
 export function calendar(name: string) {
-  return structuredClone(fixtures.calendars[name as CalendarName]) as {
-    timeZone: string;
-    weekly: Record<string, Array<[string, string]>>;
-    holidays?: string[];
-  };
+  return structuredClone(fixtures.calendars[name as CalendarName]) as unknown as BusinessCalendar;
 }
 
 export const HOUR = 3_600_000;
