@@ -346,9 +346,8 @@ export class BusinessClock {
   /** Business milliseconds from the start of the run to instant t (t within the run). */
   at(t: number): number {
     const starts = this.starts;
-    let i = Math.floor((t - starts[0]!) / DAY_MS);
-    if (i > this.days - 1) i = this.days - 1;
-    if (i < 0) i = 0;
+    // Days last 24 hours give or take a transition, so the guess is off by at most a day or two; clamp, then walk.
+    let i = Math.min(Math.max(Math.floor((t - starts[0]!) / DAY_MS), 0), this.days - 1);
     while (i > 0 && t < starts[i]!) i--;
     while (i < this.days - 1 && t >= starts[i + 1]!) i++;
     const offset = this.offsets[i]!;

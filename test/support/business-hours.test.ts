@@ -79,6 +79,7 @@ describe("businessDuration", () => {
     ["an unknown zone", { timeZone: "Europe/Atlantis", weekly: {} }, `calendar.timeZone is "Europe/Atlantis", expected an IANA time-zone name`],
     ["a missing zone", { weekly: {} }, "calendar.timeZone is missing, expected an IANA time-zone name"],
     ["an unknown key", { timeZone: "UTC", weekly: {}, holiday: [] }, `calendar has unknown key "holiday"`],
+    ["unknown keys", { timeZone: "UTC", weekly: {}, zone: "UTC", days: [] }, `calendar has unknown keys "zone", "days"`],
     ["weekly that is not an object", { timeZone: "UTC", weekly: [] }, "calendar.weekly is [], expected an object"],
     ["a misspelt weekday", { timeZone: "UTC", weekly: { tuesdy: [] } }, `calendar.weekly has unknown key "tuesdy"`],
     [
