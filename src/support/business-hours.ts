@@ -20,7 +20,7 @@ import { guard } from "../internal/guard.js";
 
 const TIME_OF_DAY = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+const WEEKDAYS: ReadonlyArray<Weekday> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const TIME_EXPECTED = "expected a time of day 'HH:MM' from 00:00 to 24:00";
 const WINDOW_EXPECTED = "expected a window [start, end]";
 const INVERTED = "expected a start before the end";
@@ -86,7 +86,7 @@ export const BusinessCalendarSchema = /* @__PURE__ */ (() =>
   ))();
 
 /** A weekday name of {@link BusinessCalendar.weekly}. */
-export type Weekday = (typeof WEEKDAYS)[number];
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 /** A business calendar (see {@link BusinessCalendarSchema}). */
 export interface BusinessCalendar {

@@ -15,11 +15,14 @@ const random = () => {
 const epochTickets = [];
 const isoTickets = [];
 const weekTickets = [];
+const offsetTickets = [];
+const withOffset = (ms) => `${new Date(ms + 3_600_000).toISOString().slice(0, 19)}+01:00`;
 for (let i = 0; i < N; i++) {
   const createdAt = BASE + Math.floor(random() * 365 * 86_400_000);
   const firstResponseAt = createdAt + Math.floor(random() * 86_400_000);
   epochTickets.push({ id: i, createdAt, firstResponseAt });
   isoTickets.push({ id: i, createdAt: new Date(createdAt).toISOString(), firstResponseAt: new Date(firstResponseAt).toISOString() });
+  offsetTickets.push({ id: i, createdAt: withOffset(createdAt), firstResponseAt: withOffset(firstResponseAt) });
   weekTickets.push({ id: i, createdAt, firstResponseAt: createdAt + Math.floor(random() * 7 * 86_400_000) });
 }
 
@@ -59,12 +62,15 @@ bench
   .add("firstResponseTime epoch ms", () => firstResponseTime(epochTickets))
   .add("baseline ISO (Date.parse)", () => handWritten(isoTickets, Date.parse))
   .add("firstResponseTime ISO", () => firstResponseTime(isoTickets))
+  .add("baseline ISO with offsets (Date.parse)", () => handWritten(offsetTickets, Date.parse))
+  .add("firstResponseTime ISO with offsets", () => firstResponseTime(offsetTickets))
   .add("firstResponseTime business hours, spans <= 1 week", () => firstResponseTime(weekTickets, { businessHours: calendar }));
 await bench.run();
 
 printRatios(bench, [
   ["firstResponseTime epoch ms", "baseline epoch ms", 2],
   ["firstResponseTime ISO", "baseline ISO (Date.parse)", 1.5],
+  ["firstResponseTime ISO with offsets", "baseline ISO with offsets (Date.parse)", 1.5],
 ]);
 
 const byName = new Map(bench.tasks.map((t) => [t.name, t]));
