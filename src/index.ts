@@ -77,3 +77,43 @@ export type {
   HistoricalClvOptions,
   HistoricalClvResult,
 } from "./business/loyalty.js";
+
+// Support metrics: response and resolution times (calendar or business hours), first-contact resolution, reopens
+export {
+  firstResponseTime,
+  TicketSchema,
+  ResponseTimeOptionsSchema,
+  FirstResponseTotalsSchema,
+  FirstResponseTotalsOptionsSchema,
+} from "./support/first-response.js";
+export type {
+  Ticket,
+  ResponseTimeOptions,
+  ResponseTimeResult,
+  ResponseTimeTotalsResult,
+  FirstResponseTotals,
+  FirstResponseTotalsOptions,
+} from "./support/first-response.js";
+export { resolutionTime, ResolutionTicketSchema } from "./support/resolution.js";
+export type { ResolutionTicket, ResolutionTimeResult } from "./support/resolution.js";
+export {
+  firstContactResolutionRate,
+  FirstContactTicketSchema,
+  FirstContactCountsSchema,
+  RateOptionsSchema,
+} from "./support/fcr.js";
+export type { FirstContactTicket, FirstContactCounts, FirstContactResolutionResult, RateOptions } from "./support/fcr.js";
+export { reopenRate, ReopenTicketSchema, ReopenCountsSchema } from "./support/reopen.js";
+export type { ReopenTicket, ReopenCounts, ReopenRateResult } from "./support/reopen.js";
+export {
+  businessDuration,
+  BusinessCalendarSchema,
+  BusinessWindowSchema,
+  BusinessDaySchema,
+  WeeklyHoursSchema,
+  TimeOfDaySchema,
+  LocalDateSchema,
+} from "./support/business-hours.js";
+export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
+export { DurationUnitSchema } from "./internal/duration.js";
+export type { DurationUnit } from "./internal/duration.js";

@@ -173,6 +173,11 @@ const fuzzed: Fuzzed[] = [
   ["purchaseFrequency", ([a]) => cx.purchaseFrequency(a as never), 1],
   ["historicalClv", ([a, b]) => cx.historicalClv(a as never, b as never), 2],
   ["createCesAccumulator", ([a, b, c]) => cx.createCesAccumulator(a as never, b as never).add(c as never).result(), 3],
+  ["firstResponseTime", ([a, b]) => cx.firstResponseTime(a as never, b as never), 2],
+  ["resolutionTime", ([a, b]) => cx.resolutionTime(a as never, b as never), 2],
+  ["firstContactResolutionRate", ([a, b]) => cx.firstContactResolutionRate(a as never, b as never), 2],
+  ["reopenRate", ([a, b]) => cx.reopenRate(a as never, b as never), 2],
+  ["businessDuration", ([a, b, c]) => cx.businessDuration(a as never, b as never, c as never), 3],
 ];
 
 describe("fuzzing every public function", () => {
