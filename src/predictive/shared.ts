@@ -1,0 +1,136 @@
+// Validation and fitting plumbing shared by the predictive models.
+import * as z from "zod/mini";
+import type { CxMetricsError } from "../errors.js";
+import { plainError, valueError } from "../internal/fail.js";
+import { hessian, invertPositiveDefinite, nelderMead } from "../internal/optimize.js";
+
+/** A model parameter: a finite number greater than 0. */
+export const positiveParameter = z.number().check(z.refine((v) => Number.isFinite(v) && v > 0, { error: "expected a finite number > 0" }));
+
+/** A finite number >= 0 (a time, a weight, an amount). */
+export const nonNegativeFinite = z
+  .number()
+  .check(z.refine((v) => Number.isFinite(v) && v >= 0, { error: "expected a finite number >= 0" }));
+
+/** An optional row weight: a finite number >= 0 (rows of weight 0 are ignored). */
+export const weightField = z.optional(nonNegativeFinite);
+
+/** Options every fit accepts. */
+export const fitOptionsShape = {
+  /** L2 penalty on the parameters, added to the mean negative log-likelihood: penalizer × Σ θ². Default 0. */
+  penalizer: z.optional(nonNegativeFinite),
+  /** Nelder-Mead iteration budget; default 5000. */
+  maxIterations: z.optional(z.int().check(z.gte(1, { error: "expected an integer >= 1" }))),
+};
+
+/** A value that must be a finite number greater than 0. */
+export function checkPositive(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw valueError("INVALID_INPUT", metric, path, value, "expected a finite number > 0");
+  }
+  return value;
+}
+
+/** A value that must be a finite number >= 0. */
+export function checkNonNegative(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw valueError("INVALID_INPUT", metric, path, value, "expected a finite number >= 0");
+  }
+  return value;
+}
+
+/** A value that must be a non-negative safe integer. */
+export function checkCount(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw valueError("INVALID_INPUT", metric, path, value, "expected a non-negative integer");
+  }
+  return value as number;
+}
+
+/** A record the caller passed: a non-null object. */
+export function checkRecord(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>, expected: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null) throw valueError("INVALID_INPUT", metric, path, value, expected);
+  return value as Record<string, unknown>;
+}
+
+/** A model result that must be finite; anything else means the inputs sit where the formula breaks down. */
+export function finiteResult(value: number, metric: string, what: string): number {
+  if (!Number.isFinite(value)) {
+    throw plainError("OUT_OF_RANGE", metric, [], `${what} is not a finite number for these parameters`);
+  }
+  return value + 0;
+}
+
+/** A fitted model as the fit functions return it. */
+export interface FitOutcome {
+  params: number[];
+  logLikelihood: number;
+  standardErrors: number[] | undefined;
+  iterations: number;
+  converged: boolean;
+}
+
+/** What a model hands to {@link fitLogParameters}. */
+export interface FitProblem {
+  metric: string;
+  names: ReadonlyArray<string>;
+  /** Σ weights: the objective is the mean negative log-likelihood. */
+  totalWeight: number;
+  /** The weighted log-likelihood at natural parameters. */
+  logLikelihood: (params: number[]) => number;
+  /** Starting point (natural parameters). */
+  start: number[];
+  /** The natural scale of each parameter: a fit whose parameter leaves scale × e^(±25) has run off to 0 or infinity. */
+  scales: number[];
+  penalizer: number;
+  maxIterations: number;
+}
+
+const RUNAWAY = 25;
+
+function notConverged(metric: string, message: string): CxMetricsError {
+  return plainError("INVALID_INPUT", metric, [], message);
+}
+
+/**
+ * Maximises a weighted log-likelihood over positive parameters by Nelder-Mead on their logarithms, minimising
+ * -LL/W + penalizer × Σ θ². Throws INVALID_INPUT when the fit does not converge or a parameter runs off to 0 or
+ * infinity (the data then carry no information to pin it), never returns NaN. Standard errors come from the inverse
+ * Hessian of -LL in log-parameters (delta method), when that Hessian is positive definite.
+ */
+export function fitLogParameters(problem: FitProblem): FitOutcome {
+  const { metric, names, totalWeight, penalizer } = problem;
+  const natural = (u: number[]): number[] => u.map(Math.exp);
+  const penalty = (theta: number[]): number => {
+    let s = 0;
+    for (const t of theta) s += t * t;
+    return penalizer * s;
+  };
+  const objective = (u: number[]): number => {
+    const theta = natural(u);
+    return -problem.logLikelihood(theta) / totalWeight + penalty(theta);
+  };
+  const result = nelderMead(objective, problem.start.map(Math.log), { maxIterations: problem.maxIterations });
+  if (!Number.isFinite(result.value)) {
+    throw notConverged(metric, "the likelihood is not finite for any parameters tried; the data are too extreme to fit");
+  }
+  if (!result.converged) {
+    throw notConverged(metric, `the fit did not converge within ${problem.maxIterations} iterations`);
+  }
+  const params = natural(result.x);
+  for (let i = 0; i < params.length; i++) {
+    const drift = result.x[i]! - Math.log(problem.scales[i]!);
+    if (Math.abs(drift) > RUNAWAY) {
+      throw notConverged(
+        metric,
+        `the fit did not converge: ${names[i]} ran off to ${drift < 0 ? "0" : "infinity"}; the data carry too little information to estimate it (a penalizer keeps it finite)`,
+      );
+    }
+  }
+  const logLikelihood = problem.logLikelihood(params);
+  const total = (u: number[]): number => objective(u) * totalWeight;
+  const cov = invertPositiveDefinite(hessian(total, result.x));
+  let standardErrors: number[] | undefined;
+  if (cov !== null) standardErrors = params.map((p, i) => p * Math.sqrt(cov[i]![i]!));
+  return { params, logLikelihood: logLikelihood + 0, standardErrors, iterations: result.iterations, converged: true };
+}
