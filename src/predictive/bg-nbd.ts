@@ -209,14 +209,16 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
  * ```ts
  * import { fitBgNbd } from "cx-metrics";
  * const fit = fitBgNbd([
- *   { frequency: 0, recency: 0, T: 30, weight: 40 },
- *   { frequency: 1, recency: 10, T: 30, weight: 15 },
- *   { frequency: 2, recency: 25, T: 30, weight: 10 },
- *   { frequency: 5, recency: 28, T: 30, weight: 5 },
- *   { frequency: 3, recency: 8, T: 30, weight: 5 },
+ *   { frequency: 0, recency: 0, T: 30, weight: 60 },
+ *   { frequency: 1, recency: 5, T: 30, weight: 20 },
+ *   { frequency: 1, recency: 25, T: 30, weight: 10 },
+ *   { frequency: 2, recency: 10, T: 30, weight: 8 },
+ *   { frequency: 3, recency: 27, T: 30, weight: 6 },
+ *   { frequency: 6, recency: 29, T: 30, weight: 4 },
+ *   { frequency: 4, recency: 12, T: 30, weight: 3 },
  * ]);
- * console.log(fit.converged, fit.logLikelihood.toFixed(2));
- * // => true -158.71
+ * console.log(fit.params.r.toFixed(3), fit.params.alpha.toFixed(2), fit.logLikelihood.toFixed(2));
+ * // => 0.431 9.09 -428.07
  * ```
  */
 export function fitBgNbd(customers: BgNbdFitRow[], options?: BgNbdFitOptions): BgNbdFit {

@@ -68,7 +68,7 @@ function paramsOf(value: unknown): unknown {
  *   margin: 0.3,
  * });
  * console.log(value.toFixed(2));
- * // => 10.00
+ * // => 10.86
  * ```
  */
 export function predictiveClv(input: PredictiveClvInput): number {

@@ -22,12 +22,10 @@ export const GammaGammaParamsSchema = z.object({ p: positiveParameter, q: positi
 /** Gamma-Gamma parameters (all finite and > 0); v is in money units. */
 export type GammaGammaParams = { p: number; q: number; v: number };
 
-const moneyValue = z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" }));
-
 /** One row of the data {@link fitGammaGamma} fits: repeat purchases, their mean value, and an optional weight. */
 export const GammaGammaFitRowSchema = z.object({
   frequency: z.int().check(z.gte(0, { error: "expected a non-negative integer" })),
-  monetaryValue: moneyValue,
+  monetaryValue: z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" })),
   weight: weightField,
 });
 
@@ -157,17 +155,14 @@ function logLikelihood(data: GammaGammaData, theta: number[]): number {
  * @example
  * ```ts
  * import { fitGammaGamma } from "cx-metrics";
- * const fit = fitGammaGamma([
- *   { frequency: 1, monetaryValue: 20 },
- *   { frequency: 2, monetaryValue: 35 },
- *   { frequency: 3, monetaryValue: 18 },
- *   { frequency: 1, monetaryValue: 60 },
- *   { frequency: 4, monetaryValue: 25 },
- *   { frequency: 2, monetaryValue: 15 },
- *   { frequency: 0, monetaryValue: 0 },
- * ]);
- * console.log(fit.customers, fit.converged);
- * // => 6 true
+ * // 40 returning customers: 1 to 5 repeat purchases averaging 10 to 59 each
+ * const customers = Array.from({ length: 40 }, (_, i) => ({
+ *   frequency: 1 + ((i + 1) % 5),
+ *   monetaryValue: 10 + (((i + 1) * 37) % 50),
+ * }));
+ * const fit = fitGammaGamma(customers);
+ * console.log(fit.customers, fit.params.q.toFixed(2), fit.logLikelihood.toFixed(2));
+ * // => 40 5.70 -167.12
  * ```
  */
 export function fitGammaGamma(customers: GammaGammaFitRow[], options?: GammaGammaFitOptions): GammaGammaFit {

@@ -98,8 +98,9 @@ function compareIds(p: string | number, q: string | number): number {
  *   ],
  *   { observationEnd: "2026-01-15T00:00:00Z", unit: "week" },
  * );
- * console.log(rows[0]);
- * // => { customerId: 'ann', frequency: 1, recency: 1, T: 2, monetaryValue: 35.5 }
+ * const { customerId, frequency, recency, T, monetaryValue } = rows[0];
+ * console.log(customerId, frequency, recency, T, monetaryValue);
+ * // => ann 1 1 2 35.5
  * console.log(rows[1].frequency, rows[1].T.toFixed(3), rows[1].monetaryValue);
  * // => 0 1.429 0
  * ```

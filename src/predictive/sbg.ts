@@ -152,7 +152,7 @@ function readSbgParams(value: unknown, metric: string): SbgParams {
  * ```ts
  * import { sbgSurvival } from "cx-metrics";
  * console.log(sbgSurvival({ alpha: 0.704, beta: 1.182 }, 7).toFixed(3));
- * // => 0.245
+ * // => 0.239
  * ```
  */
 export function sbgSurvival(params: SbgParams, t: number): number {

@@ -80,13 +80,13 @@ export interface FitProblem {
   logLikelihood: (params: number[]) => number;
   /** Starting point (natural parameters). */
   start: number[];
-  /** The natural scale of each parameter: a fit whose parameter leaves scale × e^(±25) has run off to 0 or infinity. */
+  /** The natural scale of each parameter: a fit whose parameter leaves scale × e^(±12) has run off to 0 or infinity. */
   scales: number[];
   penalizer: number;
   maxIterations: number;
 }
 
-const RUNAWAY = 25;
+const RUNAWAY = 12;
 
 function notConverged(metric: string, message: string): CxMetricsError {
   return plainError("INVALID_INPUT", metric, [], message);
@@ -106,7 +106,10 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
     for (const t of theta) s += t * t;
     return penalizer * s;
   };
+  const logScales = problem.scales.map(Math.log);
   const objective = (u: number[]): number => {
+    // A box a little wider than the runaway bound keeps a diverging fit from walking to overflow.
+    for (let i = 0; i < u.length; i++) if (Math.abs(u[i]! - logScales[i]!) > RUNAWAY + 3) return Number.POSITIVE_INFINITY;
     const theta = natural(u);
     return -problem.logLikelihood(theta) / totalWeight + penalty(theta);
   };
@@ -119,7 +122,7 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
   }
   const params = natural(result.x);
   for (let i = 0; i < params.length; i++) {
-    const drift = result.x[i]! - Math.log(problem.scales[i]!);
+    const drift = result.x[i]! - logScales[i]!;
     if (Math.abs(drift) > RUNAWAY) {
       throw notConverged(
         metric,
