@@ -132,8 +132,9 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], options: Pa
   for (let restart = 0; restart < 5 && run.converged; restart++) {
     const next = runSimplex(f, run.x, o.initialStep / 10, o.maxIterations - iterations, o);
     iterations += next.iterations;
+    // A restart starts from the best point, so it never ends worse.
     const improved = next.value < run.value - o.fTolerance;
-    run = next.value <= run.value ? next : { ...run, converged: next.converged };
+    run = next;
     if (!improved) break;
   }
   return { x: run.x, value: run.value, iterations, converged: run.converged };

@@ -12,13 +12,18 @@ const ZETA = [
   1.0000000149015549, 1.0000000074507118, 1.000000003725334, 1.0000000018626598, 1.0000000009313275, 1.0000000004656628,
 ];
 
-/** ln Γ(1 + ε) for |ε| <= 1/4 by its Taylor series -γε + Σ (-1)^k ζ(k) ε^k / k: full relative accuracy near the zero at 1. */
+/** ζ(k) for k >= 2: the table, then 1 + 2^-k + 3^-k + 4^-k, exact to double precision from k = 32 on. */
+function zeta(k: number): number {
+  return k <= 31 ? ZETA[k - 2]! : 1 + 2 ** -k + 3 ** -k + 4 ** -k;
+}
+
+/** ln Γ(1 + ε) for |ε| <= 1/2 by its Taylor series -γε + Σ (-1)^k ζ(k) ε^k / k: full relative accuracy near the zero at 1. */
 function logGamma1p(eps: number): number {
   let sum = 0;
   let power = -eps;
-  for (let k = 2; k <= 31; k++) {
+  for (let k = 2; k <= 56; k++) {
     power *= -eps;
-    sum += (ZETA[k - 2]! * power) / k;
+    sum += (zeta(k) * power) / k;
   }
   return -EULER_GAMMA * eps + sum;
 }
@@ -41,8 +46,8 @@ export function logGamma(x: number): number {
   if (!(x > 0)) return Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return x;
   if (x >= 10) return stirling(x);
-  if (Math.abs(x - 1) <= 0.25) return logGamma1p(x - 1);
-  if (Math.abs(x - 2) <= 0.25) return logGamma1p(x - 2) + Math.log1p(x - 2);
+  if (x <= 1.5 && x >= 0.5) return logGamma1p(x - 1);
+  if (x <= 2.5 && x > 1.5) return logGamma1p(x - 2) + Math.log1p(x - 2);
   let product = 1;
   while (x < 10) {
     product *= x;

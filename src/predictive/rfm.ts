@@ -28,12 +28,12 @@ export const RfmSummaryOptionsSchema = z.strictObject({
   /** The end of the observation: purchases on later (local) days are ignored. */
   observationEnd: DateInputSchema,
   /** The time unit of recency and T: `'day'` (default) or `'week'` (days / 7). */
-  unit: z.optional(z.enum(["day", "week"])),
+  unit: z.optional(z.enum(["day", "week"], { error: 'expected "day" or "week"' })),
   /** The end of the calibration period (its whole local day included); later purchases count as holdout. */
   calibrationEnd: z.optional(DateInputSchema),
   /** The IANA zone whose calendar days group the purchases; default `'UTC'`. */
   timeZone: z.optional(TimeZoneSchema),
-});
+}, { error: "expected an object with observationEnd" });
 
 /** Options of {@link rfmSummary}. */
 export type RfmSummaryOptions = z.infer<typeof RfmSummaryOptionsSchema>;
