@@ -133,8 +133,7 @@ function gammaRatio(num: number[], den: number[], extraLog: number): number {
 }
 
 /** The connection formula to 1 - z (Abramowitz & Stegun 15.3.6), for s = c - a - b not an integer. */
-function nearOne(a: number, b: number, c: number, z: number): number {
-  const w = 1 - z;
+function nearOne(a: number, b: number, c: number, w: number): number {
   const s = c - a - b;
   const first = gammaRatio([c, s], [c - a, c - b], 0) * hyp2f1Series(a, b, 1 - s, w);
   const second = gammaRatio([c, -s], [a, b], s * Math.log(w)) * hyp2f1Series(c - a, c - b, 1 + s, w);
@@ -152,15 +151,17 @@ const INTEGER_GAP = 5e-4;
  * c - a - b is (nearly) an integer, where that formula's two halves have poles that cancel, it is interpolated in c
  * (a cubic through four points on either side of the integer; 2F1 is smooth in c). Negative z goes through Pfaff's
  * transformation 2F1(a, b; c; z) = (1 - z)^(-a) 2F1(a, c - b; c; z / (z - 1)). Returns NaN for z >= 1.
+ *
+ * `w` is 1 - z; a caller who knows it more accurately than 1 - z can be computed (z within a few ulps of 1) passes it.
  */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
+export function hyp2f1(a: number, b: number, c: number, z: number, w = 1 - z): number {
   if (!(z < 1)) return Number.NaN;
-  if (z < 0) return (1 - z) ** -a * hyp2f1(a, c - b, c, z / (z - 1));
+  if (z < 0) return w ** -a * hyp2f1(a, c - b, c, z / (z - 1));
   const direct = hyp2f1Series(a, b, c, z);
   if (!Number.isNaN(direct)) return direct;
   const s = c - a - b;
   const m = Math.round(s);
-  if (Math.abs(s - m) >= INTEGER_GAP) return nearOne(a, b, c, z);
+  if (Math.abs(s - m) >= INTEGER_GAP) return nearOne(a, b, c, w);
   // Lagrange interpolation at u = s - m from the nodes u = -2h, -h, h, 2h.
   const h = INTEGER_GAP;
   const u = s - m;
@@ -169,7 +170,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   for (let i = 0; i < 4; i++) {
     let weight = 1;
     for (let j = 0; j < 4; j++) if (j !== i) weight *= (u - nodes[j]!) / (nodes[i]! - nodes[j]!);
-    result += weight * nearOne(a, b, c + nodes[i]! - u, z);
+    result += weight * nearOne(a, b, c + nodes[i]! - u, w);
   }
   return result;
 }

@@ -285,7 +285,8 @@ export function expectedNumerator(p: BgNbdParams, x: number, T: number, t: numbe
     // Very close to z = 1 the series is too slow: use 2F1 itself, K = C (2F1(A, ε; C; z) - 1) / ε, and for ε near 0,
     // where that difference cancels, interpolate linearly in a between a - 1 = ±h.
     const h = 1e-4;
-    const viaHyp = (e: number): number => (C * (hyp2f1(A, e, C, z) - 1)) / e;
+    const w = (alpha + T) / (alpha + T + t);
+    const viaHyp = (e: number): number => (C * (hyp2f1(A, e, C, z, w) - 1)) / e;
     K = Math.abs(eps) >= h ? viaHyp(eps) : viaHyp(-h) + ((viaHyp(h) - viaHyp(-h)) * (eps + h)) / (2 * h);
   }
   return -(C * growth + Math.exp(eps * logW) * K);
