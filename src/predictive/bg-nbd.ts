@@ -36,7 +36,7 @@ function customerChecks<S extends z.ZodMiniObject>(schema: S) {
 
 const customerShape = {
   /** Repeat purchases: a non-negative integer. */
-  frequency: z.int().check(z.gte(0, { error: "expected a non-negative integer" })),
+  frequency: z.int({ error: "expected a non-negative integer" }).check(z.gte(0, { error: "expected a non-negative integer" })),
   /** Time from the first to the last purchase (0 without repeats), at most T. */
   recency: nonNegativeFinite,
   /** Time from the first purchase to the end of the observation. */
@@ -72,8 +72,8 @@ export interface BgNbdFit {
   params: BgNbdParams;
   /** The weighted log-likelihood at `params` (without the penalty). */
   logLikelihood: number;
-  /** Asymptotic standard errors from the observed information, when the Hessian is positive definite. */
-  standardErrors?: BgNbdParams;
+  /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
+  standardErrors: BgNbdParams;
   /** Nelder-Mead iterations used. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
@@ -198,7 +198,7 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
  * @param customers - one row per customer (or per group of identical customers, with `weight`): `frequency` (repeat
  *   purchases), `recency` and `T` in one time unit, as {@link rfmSummary} returns them
  * @param options - `penalizer` (default 0), `maxIterations` (default 5000)
- * @returns the parameters, the log-likelihood, standard errors (when the information matrix is positive definite),
+ * @returns the parameters, the log-likelihood, standard errors,
  *   the iterations used and `converged: true`
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a non-integer or negative frequency, a negative or non-finite
  *   recency, T or weight, recency > 0 with frequency 0, unknown options, or a fit that does not converge (a parameter
@@ -237,18 +237,15 @@ export function fitBgNbd(customers: BgNbdFitRow[], options?: BgNbdFitOptions): B
       maxIterations: opts.maxIterations ?? 5000,
     });
     const [r, alpha, a, b] = outcome.params as [number, number, number, number];
-    const fit: BgNbdFit = {
+    const [sr, sAlpha, sa, sb] = outcome.standardErrors as [number, number, number, number];
+    return {
       metric: FIT,
       params: { r, alpha, a, b },
       logLikelihood: outcome.logLikelihood,
+      standardErrors: { r: sr, alpha: sAlpha, a: sa, b: sb },
       iterations: outcome.iterations,
       converged: outcome.converged,
     };
-    if (outcome.standardErrors !== undefined) {
-      const [sr, sAlpha, sa, sb] = outcome.standardErrors as [number, number, number, number];
-      fit.standardErrors = { r: sr, alpha: sAlpha, a: sa, b: sb };
-    }
-    return fit;
   });
 }
 

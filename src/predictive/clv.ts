@@ -18,7 +18,7 @@ export const PredictiveClvInputSchema = z.strictObject({
   /** How far ahead, in the summary's time unit. */
   horizon: nonNegativeFinite,
   /** The number of equal steps the horizon is cut into; default 1. */
-  steps: z.optional(z.int().check(z.gte(1, { error: "expected an integer >= 1" }))),
+  steps: z.optional(z.int({ error: "expected an integer >= 1" }).check(z.gte(1, { error: "expected an integer >= 1" }))),
   /** Discount rate per step; default 0. */
   discountRate: z.optional(nonNegativeFinite),
   /** The share of the spend that is profit; default 1. */

@@ -24,7 +24,7 @@ export type GammaGammaParams = { p: number; q: number; v: number };
 
 /** One row of the data {@link fitGammaGamma} fits: repeat purchases, their mean value, and an optional weight. */
 export const GammaGammaFitRowSchema = z.object({
-  frequency: z.int().check(z.gte(0, { error: "expected a non-negative integer" })),
+  frequency: z.int({ error: "expected a non-negative integer" }).check(z.gte(0, { error: "expected a non-negative integer" })),
   monetaryValue: z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" })),
   weight: weightField,
 });
@@ -43,7 +43,7 @@ export type GammaGammaFitOptions = z.infer<typeof GammaGammaFitOptionsSchema>;
 
 /** One customer for {@link gammaGammaExpectedSpend}: repeat purchases and their mean value (0 without repeats). */
 export const GammaGammaCustomerSchema = z.object({
-  frequency: z.int().check(z.gte(0, { error: "expected a non-negative integer" })),
+  frequency: z.int({ error: "expected a non-negative integer" }).check(z.gte(0, { error: "expected a non-negative integer" })),
   monetaryValue: nonNegativeFinite,
 });
 
@@ -58,8 +58,8 @@ export interface GammaGammaFit {
   params: GammaGammaParams;
   /** The weighted log-likelihood at `params` (without the penalty). */
   logLikelihood: number;
-  /** Asymptotic standard errors, when the information matrix is positive definite. */
-  standardErrors?: GammaGammaParams;
+  /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
+  standardErrors: GammaGammaParams;
   /** Nelder-Mead iterations used. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
@@ -146,7 +146,7 @@ function logLikelihood(data: GammaGammaData, theta: number[]): number {
  * @param customers - `{ frequency, monetaryValue, weight? }`: repeat purchases and the mean value of those repeats, as
  *   {@link rfmSummary} returns them
  * @param options - `penalizer` (default 0), `maxIterations` (default 5000)
- * @returns the parameters, the log-likelihood, standard errors when available, the iterations used, `converged: true`,
+ * @returns the parameters, the log-likelihood, standard errors, the iterations used, `converged: true`,
  *   and the weight of the customers used
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a negative or non-integer frequency, a non-finite monetary value, a
  *   bad weight, unknown options or a fit that does not converge; `EMPTY_INPUT` when no customer has repeat purchases
@@ -180,19 +180,16 @@ export function fitGammaGamma(customers: GammaGammaFitRow[], options?: GammaGamm
       maxIterations: opts.maxIterations ?? 5000,
     });
     const [p, q, v] = outcome.params as [number, number, number];
-    const fit: GammaGammaFit = {
+    const [sp, sq, sv] = outcome.standardErrors as [number, number, number];
+    return {
       metric: FIT,
       params: { p, q, v },
       logLikelihood: outcome.logLikelihood,
+      standardErrors: { p: sp, q: sq, v: sv },
       iterations: outcome.iterations,
       converged: outcome.converged,
       customers: data.totalWeight,
     };
-    if (outcome.standardErrors !== undefined) {
-      const [sp, sq, sv] = outcome.standardErrors as [number, number, number];
-      fit.standardErrors = { p: sp, q: sq, v: sv };
-    }
-    return fit;
   });
 }
 

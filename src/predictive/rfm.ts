@@ -63,7 +63,7 @@ interface Tally {
 function compareIds(p: string | number, q: string | number): number {
   if (typeof p === "number") return typeof q === "number" ? p - q : -1;
   if (typeof q === "number") return 1;
-  return p < q ? -1 : p > q ? 1 : 0;
+  return p < q ? -1 : 1; // ids are distinct map keys, never equal
 }
 
 /**

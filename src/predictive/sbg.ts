@@ -34,8 +34,8 @@ export interface SbgFit {
   params: SbgParams;
   /** Σ_t lost_t ln P(T = t) + survivors_n ln S(n), without the multinomial constant. */
   logLikelihood: number;
-  /** Asymptotic standard errors, when the information matrix is positive definite. */
-  standardErrors?: SbgParams;
+  /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
+  standardErrors: SbgParams;
   /** Nelder-Mead iterations used. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
@@ -80,7 +80,7 @@ function logSurvival(alpha: number, beta: number, t: number): number {
  * @param survivors - the cohort size, then the customers still active after each period (non-increasing counts, or
  *   any non-negative numbers proportional to them)
  * @param options - `penalizer` (default 0), `maxIterations` (default 5000)
- * @returns α, β, the log-likelihood, standard errors when available, the iterations used and `converged: true`
+ * @returns α, β, the log-likelihood, standard errors, the iterations used and `converged: true`
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a negative or non-finite count, bad options, or a fit that does not
  *   converge (as when nobody churns); `OUT_OF_RANGE` for a count above the previous one; `EMPTY_INPUT` for an empty
  *   cohort or fewer than two counts
@@ -117,17 +117,15 @@ export function fitShiftedBetaGeometric(survivors: number[], options?: SbgFitOpt
       maxIterations: opts.maxIterations ?? 5000,
     });
     const [alpha, beta] = outcome.params as [number, number];
-    const fit: SbgFit = {
+    const [sAlpha, sBeta] = outcome.standardErrors as [number, number];
+    return {
       metric: FIT,
       params: { alpha, beta },
       logLikelihood: outcome.logLikelihood,
+      standardErrors: { alpha: sAlpha, beta: sBeta },
       iterations: outcome.iterations,
       converged: outcome.converged,
     };
-    if (outcome.standardErrors !== undefined) {
-      fit.standardErrors = { alpha: outcome.standardErrors[0]!, beta: outcome.standardErrors[1]! };
-    }
-    return fit;
   });
 }
 

@@ -20,7 +20,7 @@ export const fitOptionsShape = {
   /** L2 penalty on the parameters, added to the mean negative log-likelihood: penalizer × Σ θ². Default 0. */
   penalizer: z.optional(nonNegativeFinite),
   /** Nelder-Mead iteration budget; default 5000. */
-  maxIterations: z.optional(z.int().check(z.gte(1, { error: "expected an integer >= 1" }))),
+  maxIterations: z.optional(z.int({ error: "expected an integer >= 1" }).check(z.gte(1, { error: "expected an integer >= 1" }))),
 };
 
 /** A value that must be a finite number greater than 0. */
@@ -65,7 +65,7 @@ export function finiteResult(value: number, metric: string, what: string): numbe
 export interface FitOutcome {
   params: number[];
   logLikelihood: number;
-  standardErrors: number[] | undefined;
+  standardErrors: number[];
   iterations: number;
   converged: boolean;
 }
@@ -95,8 +95,8 @@ function notConverged(metric: string, message: string): CxMetricsError {
 /**
  * Maximises a weighted log-likelihood over positive parameters by Nelder-Mead on their logarithms, minimising
  * -LL/W + penalizer × Σ θ². Throws INVALID_INPUT when the fit does not converge or a parameter runs off to 0 or
- * infinity (the data then carry no information to pin it), never returns NaN. Standard errors come from the inverse
- * Hessian of -LL in log-parameters (delta method), when that Hessian is positive definite.
+ * infinity, or the likelihood is flat at the best point (the data then do not pin the parameters down); it never returns
+ * NaN. Standard errors come from the inverse Hessian of the objective in log-parameters, by the delta method.
  */
 export function fitLogParameters(problem: FitProblem): FitOutcome {
   const { metric, names, totalWeight, penalizer } = problem;
@@ -133,7 +133,12 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
   const logLikelihood = problem.logLikelihood(params);
   const total = (u: number[]): number => objective(u) * totalWeight;
   const cov = invertPositiveDefinite(hessian(total, result.x));
-  let standardErrors: number[] | undefined;
-  if (cov !== null) standardErrors = params.map((p, i) => p * Math.sqrt(cov[i]![i]!));
+  if (cov === null) {
+    throw notConverged(
+      metric,
+      "the fit did not converge: the likelihood is flat in some direction at the best point, so the data do not determine the parameters",
+    );
+  }
+  const standardErrors = params.map((p, i) => p * Math.sqrt(cov[i]![i]!));
   return { params, logLikelihood: logLikelihood + 0, standardErrors, iterations: result.iterations, converged: true };
 }

@@ -4,25 +4,11 @@ import {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
-  CxMetricsError,
   fitBgNbd,
 } from "../../src/index.js";
 import { cdnowSummary } from "./cdnow.js";
+import { expectRelative, thrown } from "./helpers.js";
 import reference from "./reference.json";
-
-function thrown(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
-
-function expectRelative(got: number, want: number, tol: number): void {
-  expect(Math.abs(got - want)).toBeLessThanOrEqual(tol * Math.max(Math.abs(want), 1e-300));
-}
 
 const asParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r: r!, alpha: alpha!, a: a!, b: b! });
 const asCustomer = ([frequency, recency, T]: number[]) => ({ frequency: frequency!, recency: recency!, T: T! });
@@ -81,6 +67,14 @@ describe("fitBgNbd refuses what it cannot fit", () => {
     const error = thrown(() => fitBgNbd([{ frequency: 0, recency: 0, T: 10 }, { frequency: 0, recency: 0, T: 20 }]));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toMatch(/^fitBgNbd: the fit did not converge: \w+ ran off to (0|infinity)/);
+  });
+
+  it("with INVALID_INPUT when the likelihood is flat (every T is 0, so nothing is observed)", () => {
+    const error = thrown(() => fitBgNbd([{ frequency: 0, recency: 0, T: 0 }]));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toBe(
+      "fitBgNbd: the fit did not converge: the likelihood is flat in some direction at the best point, so the data do not determine the parameters",
+    );
   });
 
   it("with INVALID_INPUT when the iteration budget runs out", () => {

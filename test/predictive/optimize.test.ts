@@ -16,7 +16,7 @@ describe("nelderMead", () => {
     const centre = [0.3, -2, 5, 1];
     const f = (x: number[]): number => x.reduce((s, v, i) => s + (i + 1) * (v - centre[i]!) ** 2, 0);
     const result = nelderMead(f, [0, 0, 0, 0]);
-    result.x.forEach((v, i) => expect(v).toBeCloseTo(centre[i]!, 8));
+    for (const [i, v] of result.x.entries()) expect(v).toBeCloseTo(centre[i]!, 8);
   });
 
   it("reports no convergence when the iteration budget runs out", () => {
