@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { hyp2f1, logAddExp, logGamma } from "../internal/special.js";
+import { hyp2f1, logGamma } from "../internal/special.js";
 import {
   checkCount,
   checkNonNegative,
@@ -74,7 +74,7 @@ export interface BgNbdFit {
   logLikelihood: number;
   /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
   standardErrors: BgNbdParams;
-  /** Nelder-Mead iterations used. */
+  /** Optimizer iterations used: Nelder-Mead iterations plus Newton steps. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
   converged: boolean;
@@ -83,12 +83,14 @@ export interface BgNbdFit {
 /** Rows with identical (frequency, recency, T) merged, weights summed. */
 interface BgNbdData {
   x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
   w: Float64Array;
   /** Index of each row's frequency in `distinct`. */
   slot: Int32Array;
   distinct: number[];
+  /** Each row's T and recency as indexes into `times`: ln(α + time) is computed once per distinct time. */
+  tSlot: Int32Array;
+  txSlot: Int32Array;
+  times: Float64Array;
   totalWeight: number;
   maxT: number;
 }
@@ -117,28 +119,57 @@ function readFitData(customers: unknown): BgNbdData {
   const T: number[] = [];
   const w: number[] = [];
   for (let i = 0; i < customers.length; i++) {
-    const row = customers[i] as Record<string, unknown>;
-    const c = readCustomer(row, FIT, ["customers", i]);
-    const weight = row.weight === undefined ? 1 : checkNonNegative(row.weight, FIT, ["customers", i, "weight"]);
-    if (weight === 0) continue;
-    let byT = index.get(c.frequency);
-    if (byT === undefined) index.set(c.frequency, (byT = new Map()));
-    let byRecency = byT.get(c.T);
-    if (byRecency === undefined) byT.set(c.T, (byRecency = new Map()));
-    const at = byRecency.get(c.recency);
+    const row = customers[i] as Record<string, unknown> | null;
+    // The fast path allocates nothing; anything it does not accept goes through the checks that name the problem.
+    let frequency = row?.frequency as number;
+    let recency = row?.recency as number;
+    let time = row?.T as number;
+    let weight = row?.weight as number | undefined;
+    if (
+      !(
+        Number.isSafeInteger(frequency) &&
+        frequency >= 0 &&
+        typeof recency === "number" &&
+        recency >= 0 &&
+        typeof time === "number" &&
+        Number.isFinite(time) &&
+        recency <= time &&
+        (frequency > 0 || recency === 0) &&
+        (weight === undefined || (typeof weight === "number" && Number.isFinite(weight) && weight >= 0))
+      )
+    ) {
+      const c = readCustomer(row, FIT, ["customers", i]);
+      frequency = c.frequency;
+      recency = c.recency;
+      time = c.T;
+      weight = checkNonNegative(row!.weight, FIT, ["customers", i, "weight"]);
+    }
+    const rowWeight = weight ?? 1;
+    if (rowWeight === 0) continue;
+    let byT = index.get(frequency);
+    if (byT === undefined) index.set(frequency, (byT = new Map()));
+    let byRecency = byT.get(time);
+    if (byRecency === undefined) byT.set(time, (byRecency = new Map()));
+    const at = byRecency.get(recency);
     if (at === undefined) {
-      byRecency.set(c.recency, x.length);
-      x.push(c.frequency);
-      tx.push(c.recency);
-      T.push(c.T);
-      w.push(weight);
+      byRecency.set(recency, x.length);
+      x.push(frequency);
+      tx.push(recency);
+      T.push(time);
+      w.push(rowWeight);
     } else {
-      w[at]! += weight;
+      w[at]! += rowWeight;
     }
   }
   if (x.length === 0) throw emptyError(FIT, ["customers"], "customers has no rows of positive weight to fit");
   const distinct = [...index.keys()].sort((p, q) => p - q);
   const slotOf = new Map(distinct.map((v, k) => [v, k]));
+  const timeIndex = new Map<number, number>();
+  const timeSlot = (v: number): number => {
+    let k = timeIndex.get(v);
+    if (k === undefined) timeIndex.set(v, (k = timeIndex.size));
+    return k;
+  };
   let totalWeight = 0;
   let maxT = 0;
   for (let k = 0; k < x.length; k++) {
@@ -147,11 +178,12 @@ function readFitData(customers: unknown): BgNbdData {
   }
   return {
     x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
     w: Float64Array.from(w),
     slot: Int32Array.from(x, (v) => slotOf.get(v)!),
     distinct,
+    tSlot: Int32Array.from(T, timeSlot),
+    txSlot: Int32Array.from(tx, timeSlot),
+    times: Float64Array.from(timeIndex.keys()),
     totalWeight,
     maxT,
   };
@@ -173,13 +205,21 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
     constant[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
     dropout[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
   }
+  const logTime = new Float64Array(data.times.length);
+  for (let k = 0; k < logTime.length; k++) logTime[k] = Math.log(alpha + data.times[k]!);
   let total = 0;
   const n = data.x.length;
   for (let i = 0; i < n; i++) {
     const k = data.slot[i]!;
     const rx = r + data.x[i]!;
-    const a3 = -rx * Math.log(alpha + data.T[i]!);
-    const ll = dropout[k] === Number.NEGATIVE_INFINITY ? a3 : logAddExp(a3, dropout[k]! - rx * Math.log(alpha + data.tx[i]!));
+    const a3 = -rx * logTime[data.tSlot[i]!]!;
+    const d = dropout[k]!;
+    let ll = a3;
+    if (d !== Number.NEGATIVE_INFINITY) {
+      // ln(e^a3 + e^a4) with a4 = d - rx ln(α + t_x), inline for speed
+      const a4 = d - rx * logTime[data.txSlot[i]!]!;
+      ll = a3 > a4 ? a3 + Math.log1p(Math.exp(a4 - a3)) : a4 + Math.log1p(Math.exp(a3 - a4));
+    }
     total += data.w[i]! * (constant[k]! + ll);
   }
   return total;
@@ -191,7 +231,7 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
  *
  * While alive, a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
  * p ~ Beta(a, b). The fit maximises Σ w_i ln L(r, α, a, b | x_i, t_x,i, T_i) (the stable form of the paper's eq. 6)
- * by Nelder-Mead on the log-parameters, restarted until it stops improving. Identical rows are merged first, their
+ * on the log-parameters (Nelder-Mead to find the basin, then Newton steps to converge). Identical rows are merged first, their
  * weights summed, so a million customers with few distinct summaries fit fast. With `penalizer` λ the objective is
  * -LL / Σw + λ (r² + α² + a² + b²), which keeps the parameters finite on thin data.
  *

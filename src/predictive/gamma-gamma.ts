@@ -60,7 +60,7 @@ export interface GammaGammaFit {
   logLikelihood: number;
   /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
   standardErrors: GammaGammaParams;
-  /** Nelder-Mead iterations used. */
+  /** Optimizer iterations used: Nelder-Mead iterations plus Newton steps. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
   converged: boolean;
@@ -140,7 +140,7 @@ function logLikelihood(data: GammaGammaData, theta: number[]): number {
  *
  * Each purchase's value is Gamma(p, ν) with ν ~ Gamma(q, v) across customers; a customer's mean spend over x repeat
  * purchases then has the likelihood above. Only customers with frequency > 0 and a positive monetary value enter the
- * fit; identical rows are merged with their weights summed. The fit runs Nelder-Mead on log-parameters; with
+ * fit; identical rows are merged with their weights summed. The fit runs on log-parameters (Nelder-Mead, then Newton); with
  * `penalizer` λ the objective is -LL / Σw + λ (p² + q² + v²).
  *
  * @param customers - `{ frequency, monetaryValue, weight? }`: repeat purchases and the mean value of those repeats, as

@@ -36,7 +36,7 @@ export interface SbgFit {
   logLikelihood: number;
   /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
   standardErrors: SbgParams;
-  /** Nelder-Mead iterations used. */
+  /** Optimizer iterations used: Nelder-Mead iterations plus Newton steps. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
   converged: boolean;
@@ -75,7 +75,7 @@ function logSurvival(alpha: number, beta: number, t: number): number {
  *
  * Each customer churns at the end of a period with probability θ ~ Beta(α, β), so P(T = t) = B(α + 1, β + t - 1) /
  * B(α, β) and S(t) = B(α, β + t) / B(α, β). With survivors s_0, ..., s_n the log-likelihood (without the multinomial
- * constant) is Σ_{t=1}^{n} (s_{t-1} - s_t) ln P(T = t) + s_n ln S(n), maximised by Nelder-Mead on ln α and ln β.
+ * constant) is Σ_{t=1}^{n} (s_{t-1} - s_t) ln P(T = t) + s_n ln S(n), maximised over ln α and ln β (Nelder-Mead, then Newton steps).
  *
  * @param survivors - the cohort size, then the customers still active after each period (non-increasing counts, or
  *   any non-negative numbers proportional to them)

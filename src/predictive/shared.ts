@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import type { CxMetricsError } from "../errors.js";
 import { plainError, valueError } from "../internal/fail.js";
-import { hessian, invertPositiveDefinite, nelderMead } from "../internal/optimize.js";
+import { hessian, invertPositiveDefinite, type MinimizeResult, nelderMead, newtonPolish } from "../internal/optimize.js";
 
 /** A model parameter: a finite number greater than 0. */
 export const positiveParameter = z.number().check(z.refine((v) => Number.isFinite(v) && v > 0, { error: "expected a finite number > 0" }));
@@ -93,7 +93,8 @@ function notConverged(metric: string, message: string): CxMetricsError {
 }
 
 /**
- * Maximises a weighted log-likelihood over positive parameters by Nelder-Mead on their logarithms, minimising
+ * Maximises a weighted log-likelihood over positive parameters on their logarithms (Nelder-Mead to a coarse
+ * tolerance, then finite-difference Newton steps; the simplex again if Newton cannot proceed), minimising
  * -LL/W + penalizer × Σ θ². Throws INVALID_INPUT when the fit does not converge or a parameter runs off to 0 or
  * infinity, or the likelihood is flat at the best point (the data then do not pin the parameters down); it never returns
  * NaN. Standard errors come from the inverse Hessian of the objective in log-parameters, by the delta method.
@@ -113,16 +114,29 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
     const theta = natural(u);
     return -problem.logLikelihood(theta) / totalWeight + penalty(theta);
   };
-  const result = nelderMead(objective, problem.start.map(Math.log), { maxIterations: problem.maxIterations });
-  if (!Number.isFinite(result.value)) {
+  // Nelder-Mead finds the basin robustly; Newton steps then converge quadratically where the simplex only halves.
+  const coarse = nelderMead(objective, problem.start.map(Math.log), { maxIterations: problem.maxIterations, xTolerance: 1e-2 });
+  if (!Number.isFinite(coarse.value)) {
     throw notConverged(metric, "the likelihood is not finite for any parameters tried; the data are too extreme to fit");
   }
-  if (!result.converged) {
-    throw notConverged(metric, `the fit did not converge within ${problem.maxIterations} iterations`);
+  const ensureConverged = (run: MinimizeResult): void => {
+    if (!run.converged) throw notConverged(metric, `the fit did not converge within ${problem.maxIterations} iterations`);
+  };
+  ensureConverged(coarse);
+  const polished = newtonPolish(objective, coarse.x);
+  let x = polished.x;
+  let inverse = polished.inverseHessian;
+  let iterations = coarse.iterations + polished.steps;
+  if (!polished.converged) {
+    const fine = nelderMead(objective, coarse.x, { maxIterations: problem.maxIterations - coarse.iterations, initialStep: 0.05 });
+    ensureConverged(fine);
+    x = fine.x;
+    iterations += fine.iterations;
+    inverse = invertPositiveDefinite(hessian(objective, x));
   }
-  const params = natural(result.x);
+  const params = natural(x);
   for (let i = 0; i < params.length; i++) {
-    const drift = result.x[i]! - logScales[i]!;
+    const drift = x[i]! - logScales[i]!;
     if (Math.abs(drift) > RUNAWAY) {
       throw notConverged(
         metric,
@@ -131,14 +145,13 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
     }
   }
   const logLikelihood = problem.logLikelihood(params);
-  const total = (u: number[]): number => objective(u) * totalWeight;
-  const cov = invertPositiveDefinite(hessian(total, result.x));
-  if (cov === null) {
+  if (inverse === null) {
     throw notConverged(
       metric,
       "the fit did not converge: the likelihood is flat in some direction at the best point, so the data do not determine the parameters",
     );
   }
-  const standardErrors = params.map((p, i) => p * Math.sqrt(cov[i]![i]!));
-  return { params, logLikelihood: logLikelihood + 0, standardErrors, iterations: result.iterations, converged: true };
+  // The objective is the mean over Σw, so the covariance of the log-parameters is its inverse Hessian / Σw.
+  const standardErrors = params.map((p, i) => p * Math.sqrt(inverse[i]![i]! / totalWeight));
+  return { params, logLikelihood: logLikelihood + 0, standardErrors, iterations, converged: true };
 }

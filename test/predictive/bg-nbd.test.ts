@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BgNbdCustomerSchema,
   type BgNbdParams,
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
@@ -59,6 +60,18 @@ describe("fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)", () => {
   it("does not depend on the order of the rows", () => {
     const reversed = fitBgNbd([...customers].reverse());
     for (const key of ["r", "alpha", "a", "b"] as const) expectRelative(reversed.params[key], fit.params[key], 1e-6);
+  });
+});
+
+describe("BgNbdCustomerSchema, the specification of a customer summary", () => {
+  it.each([
+    [{ frequency: 0, recency: 0, T: 5 }, true],
+    [{ frequency: 2, recency: 3, T: 5 }, true],
+    [{ frequency: 0, recency: 1, T: 5 }, false],
+    [{ frequency: 2, recency: 6, T: 5 }, false],
+    [{ frequency: -1, recency: 0, T: 5 }, false],
+  ])("%j valid: %s", (customer, valid) => {
+    expect(BgNbdCustomerSchema.safeParse(customer).success).toBe(valid);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hessian, invertPositiveDefinite, nelderMead } from "../../src/internal/optimize.js";
+import { gradient, hessian, invertPositiveDefinite, nelderMead, newtonPolish } from "../../src/internal/optimize.js";
 
 const rosenbrock = ([x, y]: number[]): number => 100 * (y! - x! * x!) ** 2 + (1 - x!) ** 2;
 
@@ -69,5 +69,36 @@ describe("invertPositiveDefinite", () => {
         [2, 1],
       ]),
     ).toBeNull();
+  });
+});
+
+describe("newtonPolish", () => {
+  it("lands on the minimum of a smooth function and returns its inverse Hessian", () => {
+    const f = ([x, y]: number[]): number => Math.exp(x! - 1) - x! + 2 * (y! + 0.5) ** 2;
+    const result = newtonPolish(f, [1.3, -0.2]);
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 7);
+    expect(result.x[1]).toBeCloseTo(-0.5, 7);
+    // Hessian diag(1, 4) at the minimum
+    expect(result.inverseHessian![0]![0]).toBeCloseTo(1, 5);
+    expect(result.inverseHessian![1]![1]).toBeCloseTo(0.25, 5);
+  });
+
+  it("reports no convergence where the Hessian is not positive definite", () => {
+    const saddle = ([x, y]: number[]): number => x! * x! - y! * y!;
+    expect(newtonPolish(saddle, [0.1, 0.1]).converged).toBe(false);
+  });
+
+  it("gives up after its step budget", () => {
+    const f = ([x]: number[]): number => Math.cosh(x!);
+    expect(newtonPolish(f, [3], 1e-300, 1).converged).toBe(false);
+  });
+});
+
+describe("gradient", () => {
+  it("matches the derivative of a smooth function", () => {
+    const [gx, gy] = gradient(([x, y]: number[]) => Math.sin(x!) * y!, [0.5, 2]);
+    expect(gx).toBeCloseTo(Math.cos(0.5) * 2, 8);
+    expect(gy).toBeCloseTo(Math.sin(0.5), 8);
   });
 });
