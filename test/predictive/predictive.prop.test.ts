@@ -7,9 +7,11 @@ import {
   CxMetricsError,
   fitBgNbd,
   fitShiftedBetaGeometric,
+  RfmTransactionSchema,
   rfmSummary,
   SbgSurvivorsSchema,
 } from "../../src/index.js";
+import * as z from "zod/mini";
 
 const params = fc.record({
   r: fc.double({ min: 0.05, max: 5, noNaN: true }),
@@ -115,6 +117,31 @@ describe("fast validators agree with the schemas", () => {
         } else if (error !== undefined && typeof index === "number") {
           expect(["OUT_OF_RANGE", "EMPTY_INPUT"]).toContain(error.code);
         }
+      }),
+    );
+  });
+});
+
+describe("rfmSummary's transaction checks agree with RfmTransactionSchema", () => {
+  const value = fc.oneof(
+    fc.constant("2026-01-05T10:00:00Z"),
+    fc.constant("2026-01-05"),
+    fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 1, 1) }),
+    fc.constant("12.50"),
+    fc.constant("1e3"),
+    fc.double(),
+    fc.constant(null),
+    fc.constant("a"),
+  );
+  const row = fc.oneof(fc.record({ customerId: value, at: value, amount: value }), fc.constant(null), fc.constant(3));
+
+  it("refuses exactly the transactions the schema refuses, naming the same first one", () => {
+    const schema = z.array(RfmTransactionSchema);
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+        const parsed = schema.safeParse(rows);
+        const expected = parsed.success ? -1 : (parsed.error.issues[0]!.path[0] as number);
+        expect(firstBadIndex(() => rfmSummary(rows as never, { observationEnd: Date.UTC(2026, 2, 1) }), "transactions")).toBe(expected);
       }),
     );
   });
