@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { valueError } from "./fail.js";
 import { correctlyRounded } from "./round.js";
 
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -174,6 +173,12 @@ export function divideFractions(a: Fraction, b: Fraction): Fraction {
   const num = a.num * b.den;
   const den = a.den * b.num;
   return den < 0n ? { num: -num, den: -den } : { num, den };
+}
+
+/** a + b, exactly, at the larger of their scales. */
+export function addScaled(a: Scaled, b: Scaled): Scaled {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
 
 /** a − b. */

@@ -15,7 +15,6 @@ import {
   toScaled,
 } from "../../src/internal/money.js";
 import { Dec } from "../helpers/decimal.js";
-import { failure } from "./helpers.js";
 
 function sum(values: unknown[]): string {
   const adder = new MoneyAdder();
