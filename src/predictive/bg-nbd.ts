@@ -392,7 +392,8 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
 export function conditionalExpected(p: BgNbdParams, c: BgNbdCustomer, t: number): number {
   const numerator = expectedNumerator(p, c.frequency, c.T, t);
   const odds = logOddsDead(p, c);
-  return numerator / (1 + Math.exp(odds));
+  // An expectation of purchases is never negative; for horizons near 0 the numerator's cancellation can leave -5e-324.
+  return Math.max(numerator / (1 + Math.exp(odds)), 0);
 }
 
 /**

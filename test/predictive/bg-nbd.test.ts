@@ -206,3 +206,11 @@ describe("bgNbdProbabilityAlive (Fader, Hardie & Lee, 'Computing P(alive) using 
     );
   });
 });
+
+describe("conditional expectations near a zero horizon", () => {
+  it("are never negative, even where the numerator cancels to a subnormal", () => {
+    const params = { r: 0.05, alpha: 0.9090909090909092, a: 0.9, b: 0.25000000000000006 };
+    expect(bgNbdConditionalExpectedPurchases(params, { frequency: 0, recency: 0, T: 0 }, 2.5e-323)).toBeGreaterThanOrEqual(0);
+    expect(Object.is(bgNbdConditionalExpectedPurchases(params, { frequency: 0, recency: 0, T: 0 }, 2.5e-323), -0)).toBe(false);
+  });
+});
