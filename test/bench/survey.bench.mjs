@@ -1,6 +1,6 @@
 // nps, csat and ces against the loops a user would otherwise write, on the same data in the same process.
 import { Bench } from "tinybench";
-import { ces, csat, nps } from "../../dist/index.js";
+import { ces, createNpsAccumulator, csat, nps } from "../../dist/index.js";
 import { printRatios } from "./report.mjs";
 
 const bytes = new Uint8Array(10_000_000);
@@ -52,11 +52,14 @@ bench
   .add("baseline: checked CSAT loop over number[1M]", () => checkedShareLoop(ratings, 4))
   .add("csat(number[1M])", () => csat(ratings))
   .add("baseline: checked CES loop over number[1M]", () => checkedShareLoop(ratings, 4))
-  .add("ces(number[1M])", () => ces(ratings));
+  .add("ces(number[1M])", () => ces(ratings))
+  .add("batch: nps(number[1M]) for the accumulator", () => nps(scores))
+  .add("createNpsAccumulator().addAll(number[1M])", () => createNpsAccumulator().addAll(scores).result());
 await bench.run();
 printRatios(bench, [
   ["nps(Uint8Array(10M))", "baseline: count loop over Uint8Array(10M)", 1.5],
   ["nps(number[1M])", "baseline: checked loop over number[1M]", 2],
   ["csat(number[1M])", "baseline: checked CSAT loop over number[1M]", 2],
   ["ces(number[1M])", "baseline: checked CES loop over number[1M]", 2],
+  ["createNpsAccumulator().addAll(number[1M])", "batch: nps(number[1M]) for the accumulator", 1.2],
 ]);
