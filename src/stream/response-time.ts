@@ -148,7 +148,7 @@ function asSingle(error: unknown): unknown {
  *
  * The default mode is exact and keeps every duration (8 bytes each). `mode: 'sketch'` keeps memory bounded for streams of
  * tens of millions of tickets: a DDSketch-style logarithmic histogram whose median and p90 are within a relative error
- * of `relativeAccuracy` (default 1%) of the exact interpolated percentiles, with about 1,000 buckets covering a
+ * of `relativeAccuracy` (default 1%) of the exact interpolated percentiles, with about 1,200 buckets covering a
  * millisecond to a year at 1%; the mean, min, max and counts stay exact.
  *
  * @param options - `measure`, `unit`, `businessHours`, `decimals`, `mode`, `relativeAccuracy`
