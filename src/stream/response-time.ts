@@ -3,6 +3,7 @@ import { type DurationUnit, checkUnit, UNIT_MS } from "../internal/duration.js";
 import { CxMetricsError } from "../errors.js";
 import { plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
+import { stateNumber, stateOf } from "./state.js";
 import { ratio } from "../internal/round.js";
 import { QuantileSketch, type SketchState } from "../internal/sketch.js";
 import { type BusinessCalendar, checkCalendar, CompiledCalendar } from "../support/business-hours.js";
@@ -102,20 +103,12 @@ class Durations {
   }
 }
 
-function nonNegative(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): number {
-  if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return value;
-  throw valueError("INVALID_INPUT", metric, path, value, "expected a finite, non-negative number");
-}
-
-function stateOf(value: unknown, metric: string, root: string): Record<string, unknown> {
-  let state = value;
-  if (state !== null && typeof state === "object" && typeof (state as { toJSON?: unknown }).toJSON === "function") {
-    state = (state as { toJSON(): unknown }).toJSON();
-  }
-  if (state === null || typeof state !== "object" || Array.isArray(state) || (state as { metric?: unknown }).metric !== "responseTime") {
+function responseTimeState(value: unknown, metric: string, root: string): Record<string, unknown> {
+  const state = stateOf(value, metric, root, "a response-time accumulator or its toJSON() state");
+  if (state.metric !== "responseTime") {
     throw valueError("INVALID_INPUT", metric, [root], value, "expected a response-time accumulator or its toJSON() state");
   }
-  return state as Record<string, unknown>;
+  return state;
 }
 
 /** The options a state was made with, in a canonical form two accumulators can be compared by. */
@@ -216,7 +209,7 @@ export function createResponseTimeAccumulator(
     };
 
     const readState = (value: unknown, metric: string, root: string): void => {
-      const s = stateOf(value, metric, root);
+      const s = responseTimeState(value, metric, root);
       const theirs = signature({
         measure: s.measure as ResponseTimeMeasure,
         unit: s.unit as DurationUnit,
@@ -228,11 +221,11 @@ export function createResponseTimeAccumulator(
       if (theirs !== own) {
         throw plainError("INVALID_INPUT", metric, [root], `${root} was made with other options: only accumulators with the same options merge`);
       }
-      const theirMissing = nonNegative(s.missing, [root, "missing"], metric);
+      const theirMissing = stateNumber(s.missing, [root, "missing"], metric);
       if (mode === "exact") {
         const durations = s.durations;
         if (!Array.isArray(durations)) throw valueError("INVALID_INPUT", metric, [root, "durations"], durations, "expected an array of durations");
-        for (let i = 0; i < durations.length; i++) nonNegative(durations[i], [root, "durations", i], metric);
+        for (let i = 0; i < durations.length; i++) stateNumber(durations[i], [root, "durations", i], metric);
         take(durations as number[]);
       } else {
         const sk = s.sketch as SketchState;
@@ -240,17 +233,17 @@ export function createResponseTimeAccumulator(
         if (buckets === undefined || !buckets.every((b) => Array.isArray(b) && Number.isSafeInteger(b[0]) && Number.isSafeInteger(b[1]) && b[1] > 0)) {
           throw valueError("INVALID_INPUT", metric, [root, "sketch", "buckets"], buckets, "expected [index, count] pairs of integers");
         }
-        const zeros = nonNegative(sk.zeros, [root, "sketch", "zeros"], metric);
-        const theirCount = nonNegative(s.count, [root, "count"], metric);
+        const zeros = stateNumber(sk.zeros, [root, "sketch", "zeros"], metric);
+        const theirCount = stateNumber(s.count, [root, "count"], metric);
         if (theirCount !== zeros + buckets.reduce((t, b) => t + b[1], 0)) {
           throw valueError("INVALID_INPUT", metric, [root, "count"], theirCount, "expected the number of values in the sketch");
         }
         sketch!.merge({ relativeAccuracy: relativeAccuracy!, zeros, buckets });
         if (theirCount > 0) {
           count += theirCount;
-          sum += nonNegative(s.sum, [root, "sum"], metric);
-          min = Math.min(min, nonNegative(s.min, [root, "min"], metric));
-          max = Math.max(max, nonNegative(s.max, [root, "max"], metric));
+          sum += stateNumber(s.sum, [root, "sum"], metric);
+          min = Math.min(min, stateNumber(s.min, [root, "min"], metric));
+          max = Math.max(max, stateNumber(s.max, [root, "max"], metric));
         }
       }
       missing += theirMissing;

@@ -1,6 +1,7 @@
 import { type Checker, checkBoolean, checkConfidence, checkDecimals, checkInteger, checkOneOf, checkScale, readOptions } from "../internal/check.js";
 import { plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
+import { stateNumber, stateOf } from "./state.js";
 import { type ProportionSpec, proportionCheckers, type ProportionResultOptions } from "../internal/proportion.js";
 import { elementError, tally } from "../internal/tally.js";
 import type { NpsIntervalMethod, ProportionIntervalMethod } from "../inference/intervals.js";
@@ -19,10 +20,7 @@ interface Bands {
   sumOfValues: number;
 }
 
-const checkSum: Checker<number> = (value, path, metric) => {
-  if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return value;
-  throw valueError("INVALID_INPUT", metric, path, value, "expected a finite, non-negative number");
-};
+const checkSum: Checker<number> = stateNumber;
 
 function readBands(state: Record<string, unknown>, keys: [low: string, mid: string, high: string], metric: string, root: string): Bands {
   const [lowKey, midKey, highKey] = keys;
@@ -33,17 +31,6 @@ function readBands(state: Record<string, unknown>, keys: [low: string, mid: stri
     sumOfSquares: checkSum(state.sumOfSquares, [root, "sumOfSquares"], metric),
     sumOfValues: checkSum(state.sumOfValues, [root, "sumOfValues"], metric),
   };
-}
-
-function stateOf(value: unknown, metric: string, root: string): Record<string, unknown> {
-  let state = value;
-  if (state !== null && typeof state === "object" && typeof (state as { toJSON?: unknown }).toJSON === "function") {
-    state = (state as { toJSON(): unknown }).toJSON();
-  }
-  if (state === null || typeof state !== "object" || Array.isArray(state)) {
-    throw valueError("INVALID_INPUT", metric, [root], value, "expected an accumulator or its toJSON() state");
-  }
-  return state as Record<string, unknown>;
 }
 
 function expectKind(state: Record<string, unknown>, kind: string, metric: string, root: string): void {
