@@ -1,0 +1,9 @@
+import { cesCommand, csatCommand, npsCommand } from "./survey.js";
+import type { MetricCommand } from "./types.js";
+
+/** Every metric of the command line, in the order help lists them. */
+export const METRICS: ReadonlyArray<MetricCommand> = [npsCommand, csatCommand, cesCommand];
+
+export function findMetric(name: string): MetricCommand | undefined {
+  return METRICS.find((m) => m.name === name);
+}
