@@ -38,7 +38,7 @@ export async function csvTable(source: Source, delimiter: string): Promise<Table
         if (cells.length === 1 && cells[0] === "" && header.length > 1) continue;
         yield cells.length === header.length
           ? { line: start, cells }
-          : { line: start, cells, invalid: `has ${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${header.length}` };
+          : { line: start, cells, invalid: `the record has ${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${header.length}` };
       }
     },
     finish() {},

@@ -7,7 +7,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const NOT_AN_OBJECT = "is not a JSON object";
+const NOT_AN_OBJECT = "the record is not a JSON object";
 
 /** Records that are JSON objects, from an NDJSON stream or a JSON array: columns are their keys. */
 function objectTable(source: Source, first: Row | undefined, rest: AsyncIterable<Row>): Table {
@@ -68,7 +68,7 @@ export async function ndjsonTable(source: Source): Promise<Table> {
         const cells: unknown = JSON.parse(text);
         return isRecord(cells) ? { line, cells } : { line, cells: {}, invalid: NOT_AN_OBJECT };
       } catch (error) {
-        return { line, cells: {}, invalid: `is not valid JSON (${(error as Error).message})` };
+        return { line, cells: {}, invalid: `the record is not valid JSON (${(error as Error).message})` };
       }
     }
   }
