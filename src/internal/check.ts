@@ -16,19 +16,20 @@ export function readOptions<T>(
   options: unknown,
   metric: string,
   checkers: { readonly [K in keyof T]-?: Checker<NonNullable<T[K]>> },
+  rootName = "options",
 ): T {
   const result: Record<string, unknown> = {};
   if (options === undefined) return result as T;
-  if (!isPlainObject(options)) throw valueError("INVALID_INPUT", metric, ["options"], options, "expected an object");
+  if (!isPlainObject(options)) throw valueError("INVALID_INPUT", metric, [rootName], options, "expected an object");
   const known = checkers as Record<string, Checker<unknown>>;
   const unknown = Object.keys(options).filter((key) => !Object.hasOwn(known, key));
   if (unknown.length > 0) {
     const keys = unknown.map((k) => JSON.stringify(k)).join(", ");
-    throw plainError("INVALID_INPUT", metric, ["options"], `options has unknown key${unknown.length === 1 ? "" : "s"} ${keys}`);
+    throw plainError("INVALID_INPUT", metric, [rootName], `${rootName} has unknown key${unknown.length === 1 ? "" : "s"} ${keys}`);
   }
   for (const key of Object.keys(known)) {
     const value = options[key];
-    if (value !== undefined) result[key] = known[key]!(value, ["options", key], metric);
+    if (value !== undefined) result[key] = known[key]!(value, [rootName, key], metric);
   }
   return result as T;
 }
@@ -86,3 +87,17 @@ export const checkScale: Checker<[number, number]> = (value, path, metric) => {
   if (min >= max) throw valueError("INVALID_INPUT", metric, path, value, "expected [min, max] with min < max");
   return [min, max];
 };
+
+/** A confidence level strictly between 0 and 1. */
+export const checkConfidence: Checker<number> = (value, path, metric) => {
+  if (typeof value === "number" && value > 0 && value < 1) return value;
+  throw valueError("INVALID_INPUT", metric, path, value, "expected a confidence level between 0 and 1 (exclusive)");
+};
+
+/** One of a fixed set of strings. */
+export function checkOneOf<T extends string>(...allowed: T[]): Checker<T> {
+  return (value, path, metric) => {
+    if (allowed.includes(value as T)) return value as T;
+    throw valueError("INVALID_INPUT", metric, path, value, `expected one of ${allowed.map((a) => `'${a}'`).join(", ")}`);
+  };
+}

@@ -23,9 +23,10 @@ export function epochOf(value: unknown): number {
 }
 
 /** A DateInput: the specification {@link toEpochMs} is equal to. */
-export const DateInputSchema = z.custom<DateInput>((value) => !Number.isNaN(epochOf(value)), {
+export const DateInputSchema = /* @__PURE__ */ (() =>
+  z.custom<DateInput>((value) => !Number.isNaN(epochOf(value)), {
   error: "expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds",
-});
+}))();
 
 /** The epoch milliseconds of a DateInput; INVALID_INPUT naming the path and value otherwise. */
 export function toEpochMs(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {

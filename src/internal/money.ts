@@ -20,9 +20,10 @@ export function isMoney(value: unknown): value is Money {
 }
 
 /** An amount of money: a finite number or a plain decimal string such as `"1234.50"` or `"-3.2"`. */
-export const MoneySchema = z.custom<Money>(isMoney, {
+export const MoneySchema = /* @__PURE__ */ (() =>
+  z.custom<Money>(isMoney, {
   error: 'expected a finite number or a plain decimal string such as "1234.50"',
-});
+}))();
 
 /** The exact decimal value of a Money input (a number is taken at its shortest decimal representation). */
 export function toDecimal(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): Decimal {

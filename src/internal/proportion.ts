@@ -1,9 +1,15 @@
 import * as z from "zod/mini";
-import { checkArrayLike, checkDecimals, checkScale, readCounts } from "./check.js";
+import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, checkScale, readCounts } from "./check.js";
 import { emptyError, plainError, valueError } from "./fail.js";
 import { tally } from "./tally.js";
-import { ratio } from "./round.js";
-import { decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema } from "./schemas.js";
+import { maybeRound, ratio } from "./round.js";
+import {
+  effectiveSize,
+  type ProportionIntervalMethod,
+  proportionUncertainty,
+  type Uncertainty,
+} from "../inference/intervals.js";
+import { confidenceSchema, decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema } from "./schemas.js";
 
 // CSAT and CES are the same computation: the share of ratings at or past a threshold on an integer scale.
 
@@ -12,6 +18,8 @@ export const proportionOptionsShape = /* @__PURE__ */ (() => ({
   scale: z.optional(scaleSchema),
   weights: z.optional(weightsSchema),
   decimals: z.optional(decimalsSchema),
+  confidence: z.optional(confidenceSchema),
+  interval: z.optional(z.enum(["wilson", "wald"])),
 }))();
 
 /** `{ [hitKey]: n, total: n }` with hits <= total, both non-negative integers. */
@@ -58,7 +66,13 @@ export function checkThreshold(metric: string, name: string, value: number, scal
 }
 
 /** The checkers of the options every share-of-ratings metric has. */
-export const proportionCheckers = { scale: checkScale, weights: checkArrayLike, decimals: checkDecimals };
+export const proportionCheckers = {
+  scale: checkScale,
+  weights: checkArrayLike,
+  decimals: checkDecimals,
+  confidence: checkConfidence,
+  interval: checkOneOf<ProportionIntervalMethod>("wilson", "wald"),
+};
 
 export function proportionTally(
   input: unknown,
@@ -88,16 +102,31 @@ export function proportionTally(
   return { hits, total, sumOfSquares: total };
 }
 
+/** What a result is computed with, besides the tallies. */
+export interface ProportionResultOptions {
+  decimals?: number | undefined;
+  confidence?: number | undefined;
+  interval?: ProportionIntervalMethod | undefined;
+}
+
 /** The shared part of a CSAT or CES result. */
-export interface ProportionCore {
+export interface ProportionCore extends Uncertainty {
   score: number;
   total: number;
   mean?: number;
+  effectiveSampleSize?: number;
 }
 
-export function computeProportion(t: ProportionTally, spec: ProportionSpec, decimals: number | undefined): ProportionCore {
+export function computeProportion(t: ProportionTally, spec: ProportionSpec, options: ProportionResultOptions): ProportionCore {
   if (!(t.total > 0)) throw emptyError(spec.metric, [], "no responses: the share of nothing is undefined");
-  const core: ProportionCore = { score: ratio(t.hits, t.total, 100, decimals), total: t.total };
+  const decimals = options.decimals;
+  const n = effectiveSize(t.total, t.sumOfSquares);
+  const core: ProportionCore = {
+    score: ratio(t.hits, t.total, 100, decimals),
+    total: t.total,
+    ...proportionUncertainty(t.hits, t.total, n, options.confidence ?? 0.95, options.interval ?? "wilson", decimals),
+  };
   if (t.sumOfValues !== undefined) core.mean = ratio(t.sumOfValues, t.total, 1, decimals);
+  if (t.total !== t.sumOfSquares) core.effectiveSampleSize = maybeRound(n, decimals);
   return core;
 }

@@ -49,3 +49,10 @@ export const scaleSchema = /* @__PURE__ */ (() =>
   .tuple([z.int({ error: "expected an integer" }), z.int({ error: "expected an integer" })], { error: "expected [min, max]" })
   .check(z.refine(([min, max]) => min < max, { error: "expected [min, max] with min < max" })))();
 
+
+/** A confidence level strictly between 0 and 1 (default 0.95). */
+export const confidenceSchema = /* @__PURE__ */ (() =>
+  z.number().check(
+    z.gt(0, { error: "expected a confidence level between 0 and 1 (exclusive)" }),
+    z.lt(1, { error: "expected a confidence level between 0 and 1 (exclusive)" }),
+  ))();

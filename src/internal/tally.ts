@@ -20,11 +20,16 @@ function rangeText(min: number, max: number): string {
   return `outside ${min}-${max}`;
 }
 
-function badElement(v: unknown, i: number, min: number, max: number, metric: string, field: string) {
+/** The error for a value that is not an integer on [min, max]: INVALID_INPUT, or OUT_OF_RANGE for an integer off the scale. */
+export function elementError(v: unknown, path: ReadonlyArray<PropertyKey>, min: number, max: number, metric: string) {
   if (typeof v !== "number" || !Number.isInteger(v)) {
-    return valueError("INVALID_INPUT", metric, [field, i], v, "expected an integer");
+    return valueError("INVALID_INPUT", metric, path, v, "expected an integer");
   }
-  return valueError("OUT_OF_RANGE", metric, [field, i], v, rangeText(min, max));
+  return valueError("OUT_OF_RANGE", metric, path, v, rangeText(min, max));
+}
+
+function badElement(v: unknown, i: number, min: number, max: number, metric: string, field: string) {
+  return elementError(v, [field, i], min, max, metric);
 }
 
 /**

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { checkBoolean, checkInteger, readOptions } from "../internal/check.js";
+import type { Uncertainty } from "../inference/intervals.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
   computeProportion,
   countsSchema,
+  type ProportionResultOptions,
   type ProportionSpec,
   type ProportionTally,
   proportionOptionsShape,
@@ -55,10 +57,18 @@ export const CesOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link ces}. */
 export type CesOptions = z.infer<typeof CesOptionsSchema>;
 
-const optionCheckers = { ...proportionCheckers, agreeFrom: checkInteger, lowerIsEasier: checkBoolean };
+const optionCheckers = {
+  scale: proportionCheckers.scale,
+  weights: proportionCheckers.weights,
+  decimals: proportionCheckers.decimals,
+  confidence: proportionCheckers.confidence,
+  interval: proportionCheckers.interval,
+  agreeFrom: checkInteger,
+  lowerIsEasier: checkBoolean,
+};
 
 /** Customer Effort Score: the percent of responses that found it easy. */
-export interface CesResult {
+export interface CesResult extends Uncertainty {
   /** Always `'ces'`. */
   metric: "ces";
   /** 100 × agree / total, from 0 to 100. */
@@ -71,6 +81,8 @@ export interface CesResult {
   mean?: number;
   /** The rating scale used. */
   scale: [number, number];
+  /** Kish's effective sample size (Σw)² / Σw², present for weighted responses. */
+  effectiveSampleSize?: number;
 }
 
 /** Resolves options into the computation's spec (shared with the accumulator). */
@@ -88,10 +100,11 @@ export function cesSpec(options: CesOptions): ProportionSpec {
 }
 
 /** Computes the result from trusted tallies. */
-export function computeCes(t: ProportionTally, spec: ProportionSpec, decimals: number | undefined): CesResult {
-  const core = computeProportion(t, spec, decimals);
-  const result: CesResult = { metric: "ces", score: core.score, agree: t.hits, total: core.total, scale: spec.scale };
-  if (core.mean !== undefined) result.mean = core.mean;
+export function computeCes(t: ProportionTally, spec: ProportionSpec, options: ProportionResultOptions): CesResult {
+  const { score, total, mean, effectiveSampleSize, ...uncertainty } = computeProportion(t, spec, options);
+  const result: CesResult = { metric: "ces", score, agree: t.hits, total, scale: spec.scale, ...uncertainty };
+  if (mean !== undefined) result.mean = mean;
+  if (effectiveSampleSize !== undefined) result.effectiveSampleSize = effectiveSampleSize;
   return result;
 }
 
@@ -101,8 +114,11 @@ export function computeCes(t: ProportionTally, spec: ProportionSpec, decimals: n
  * CES = 100 × responses choosing 4-5 / responses on the 1-5 agreement scale ("It was easy to ..."). Other scales
  * count the answers past the midpoint (5-7 on the 1-7 CES 2.0 scale); `lowerIsEasier` counts the ones below it.
  *
+ * The result carries its uncertainty: se = 100·√(p(1 − p)/n) and Wilson's score interval (or Wald's), clipped to
+ * [0, 100]; with weights, n is Kish's effective sample size.
+ *
  * @param ratings - an array or typed array of integer ratings on the scale
- * @param options - `scale` (default `[1, 5]`), `agreeFrom`, `lowerIsEasier`, `weights`, `decimals`
+ * @param options - `scale` (default `[1, 5]`), `agreeFrom`, `lowerIsEasier`, `weights`, `decimals`, `confidence` (default 0.95), `interval` (default `'wilson'`)
  * @returns the score, the counts, the scale and (for ratings) the mean rating
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
  *   it, `agree > total`; `OUT_OF_RANGE` for a rating outside the scale; `EMPTY_INPUT` without responses
@@ -137,6 +153,6 @@ export function ces(input: CesInput, options?: CesOptions): CesResult {
   return guard(METRIC, () => {
     const opts = readOptions<CesOptions>(options, METRIC, optionCheckers);
     const spec = cesSpec(opts);
-    return computeCes(proportionTally(input, spec, opts.weights), spec, opts.decimals);
+    return computeCes(proportionTally(input, spec, opts.weights), spec, opts);
   });
 }

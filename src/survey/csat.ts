@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { checkInteger, readOptions } from "../internal/check.js";
+import type { Uncertainty } from "../inference/intervals.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
   computeProportion,
   countsSchema,
+  type ProportionResultOptions,
   type ProportionSpec,
   type ProportionTally,
   proportionOptionsShape,
@@ -50,10 +52,17 @@ export const CsatOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link csat}. */
 export type CsatOptions = z.infer<typeof CsatOptionsSchema>;
 
-const optionCheckers = { ...proportionCheckers, satisfiedFrom: checkInteger };
+const optionCheckers = {
+  scale: proportionCheckers.scale,
+  weights: proportionCheckers.weights,
+  decimals: proportionCheckers.decimals,
+  confidence: proportionCheckers.confidence,
+  interval: proportionCheckers.interval,
+  satisfiedFrom: checkInteger,
+};
 
 /** Customer satisfaction: the percent of satisfied responses. */
-export interface CsatResult {
+export interface CsatResult extends Uncertainty {
   /** Always `'csat'`. */
   metric: "csat";
   /** 100 × satisfied / total, from 0 to 100. */
@@ -66,6 +75,8 @@ export interface CsatResult {
   mean?: number;
   /** The rating scale used. */
   scale: [number, number];
+  /** Kish's effective sample size (Σw)² / Σw², present for weighted responses. */
+  effectiveSampleSize?: number;
 }
 
 /** The default threshold: top two boxes on scales of five or more points, the top box on shorter ones. */
@@ -84,10 +95,11 @@ export function csatSpec(options: CsatOptions): ProportionSpec {
 }
 
 /** Computes the result from trusted tallies. */
-export function computeCsat(t: ProportionTally, spec: ProportionSpec, decimals: number | undefined): CsatResult {
-  const core = computeProportion(t, spec, decimals);
-  const result: CsatResult = { metric: "csat", score: core.score, satisfied: t.hits, total: core.total, scale: spec.scale };
-  if (core.mean !== undefined) result.mean = core.mean;
+export function computeCsat(t: ProportionTally, spec: ProportionSpec, options: ProportionResultOptions): CsatResult {
+  const { score, total, mean, effectiveSampleSize, ...uncertainty } = computeProportion(t, spec, options);
+  const result: CsatResult = { metric: "csat", score, satisfied: t.hits, total, scale: spec.scale, ...uncertainty };
+  if (mean !== undefined) result.mean = mean;
+  if (effectiveSampleSize !== undefined) result.effectiveSampleSize = effectiveSampleSize;
   return result;
 }
 
@@ -97,8 +109,11 @@ export function computeCsat(t: ProportionTally, spec: ProportionSpec, decimals: 
  * CSAT = 100 × satisfied responses / responses, where satisfied means a rating of `satisfiedFrom` or more (by default
  * 4-5 on a 1-5 scale, 9-10 on 1-10, 3 on 1-3). Computed exactly, rounded once when `decimals` is given.
  *
+ * The result carries its uncertainty: se = 100·√(p(1 − p)/n) and Wilson's score interval (or Wald's), clipped to
+ * [0, 100]; with weights, n is Kish's effective sample size.
+ *
  * @param ratings - an array or typed array of integer ratings on the scale
- * @param options - `scale` (default `[1, 5]`), `satisfiedFrom`, `weights`, `decimals`
+ * @param options - `scale` (default `[1, 5]`), `satisfiedFrom`, `weights`, `decimals`, `confidence` (default 0.95), `interval` (default `'wilson'`)
  * @returns the score, the counts, the scale and (for ratings) the mean rating
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, bad weights, an inverted scale or a threshold outside
  *   it, `satisfied > total`; `OUT_OF_RANGE` for a rating outside the scale; `EMPTY_INPUT` without responses
@@ -134,6 +149,6 @@ export function csat(input: CsatInput, options?: CsatOptions): CsatResult {
   return guard(METRIC, () => {
     const opts = readOptions<CsatOptions>(options, METRIC, optionCheckers);
     const spec = csatSpec(opts);
-    return computeCsat(proportionTally(input, spec, opts.weights), spec, opts.decimals);
+    return computeCsat(proportionTally(input, spec, opts.weights), spec, opts);
   });
 }

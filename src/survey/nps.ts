@@ -1,10 +1,16 @@
 import * as z from "zod/mini";
-import { checkArrayLike, checkDecimals, readCounts, readOptions } from "../internal/check.js";
+import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, readCounts, readOptions } from "../internal/check.js";
 import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { tally } from "../internal/tally.js";
-import { ratio } from "../internal/round.js";
-import { decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema } from "../internal/schemas.js";
+import { maybeRound, ratio } from "../internal/round.js";
+import {
+  effectiveSize,
+  type NpsIntervalMethod,
+  npsUncertainty,
+  type Uncertainty,
+} from "../inference/intervals.js";
+import { confidenceSchema, decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema } from "../internal/schemas.js";
 
 const METRIC = "nps";
 
@@ -35,17 +41,26 @@ export const NpsOptionsSchema = /* @__PURE__ */ (() =>
   z.strictObject({
   /** `weights[i]` is the weight of response `i`; counts and totals become weighted sums. */
   weights: z.optional(weightsSchema),
-  /** Round the score and percents to this many decimals (0-15), half away from zero. */
+  /** Round the score, percents and interval to this many decimals (0-15), half away from zero. */
   decimals: z.optional(decimalsSchema),
+  /** The confidence level of the interval, in (0, 1); default 0.95. */
+  confidence: z.optional(confidenceSchema),
+  /** `'wald'` (default) or MeasuringU's `'adjusted-wald'`. */
+  interval: z.optional(z.enum(["wald", "adjusted-wald"])),
 }))();
 
 /** Options of {@link nps}. */
 export type NpsOptions = z.infer<typeof NpsOptionsSchema>;
 
-const optionCheckers = { weights: checkArrayLike, decimals: checkDecimals };
+const optionCheckers = {
+  weights: checkArrayLike,
+  decimals: checkDecimals,
+  confidence: checkConfidence,
+  interval: checkOneOf<NpsIntervalMethod>("wald", "adjusted-wald"),
+};
 
 /** The Net Promoter Score and its parts. Percents are on a 0-100 scale, the score on -100..100. */
-export interface NpsResult {
+export interface NpsResult extends Uncertainty {
   /** Always `'nps'`. */
   metric: "nps";
   /** % promoters − % detractors, from −100 to 100. */
@@ -64,6 +79,8 @@ export interface NpsResult {
   passivePercent: number;
   /** 100 × detractors / total. */
   detractorPercent: number;
+  /** Kish's effective sample size (Σw)² / Σw², present for weighted responses. */
+  effectiveSampleSize?: number;
 }
 
 /**
@@ -115,10 +132,19 @@ export function npsTally(input: unknown, options: NpsOptions): NpsTally {
   return { ...counts, total, sumOfSquares: total };
 }
 
+/** What a result is computed with, besides the tallies. */
+export interface NpsResultOptions {
+  decimals?: number | undefined;
+  confidence?: number | undefined;
+  interval?: NpsIntervalMethod | undefined;
+}
+
 /** Computes the result from trusted tallies. */
-export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult {
+export function computeNps(t: NpsTally, options: NpsResultOptions): NpsResult {
   if (!(t.total > 0)) throw emptyError(METRIC, [], "no responses: the NPS of nothing is undefined");
-  return {
+  const decimals = options.decimals;
+  const n = effectiveSize(t.total, t.sumOfSquares);
+  const result: NpsResult = {
     metric: "nps",
     score: ratio(t.promoters - t.detractors, t.total, 100, decimals),
     total: t.total,
@@ -128,7 +154,10 @@ export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult
     promoterPercent: ratio(t.promoters, t.total, 100, decimals),
     passivePercent: ratio(t.passives, t.total, 100, decimals),
     detractorPercent: ratio(t.detractors, t.total, 100, decimals),
+    ...npsUncertainty(t.promoters, t.detractors, t.total, n, options.confidence ?? 0.95, options.interval ?? "wald", decimals),
   };
+  if (t.total !== t.sumOfSquares) result.effectiveSampleSize = maybeRound(n, decimals);
+  return result;
 }
 
 /**
@@ -136,10 +165,11 @@ export function computeNps(t: NpsTally, decimals: number | undefined): NpsResult
  * "how likely are you to recommend us to a friend or colleague?" on a 0-10 scale.
  *
  * NPS = 100 × (promoters − detractors) / responses, computed exactly and rounded once (half away from zero) when
- * `decimals` is given.
+ * `decimals` is given. The result carries its uncertainty: se = 100·√(((pP + pD) − (pP − pD)²) / n) and a Wald interval
+ * score ± z·se (or MeasuringU's adjusted Wald), clipped to [−100, 100]; with weights, n is Kish's effective sample size.
  *
  * @param scores - an array or typed array of integer scores 0-10
- * @param options - `weights` (one per score) and `decimals`
+ * @param options - `weights` (one per score), `decimals`, `confidence` (default 0.95), `interval` (default `'wald'`)
  * @returns the score with its counts and percents
  * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, NaN, strings, bad weights or options;
  *   `OUT_OF_RANGE` for a score outside 0-10; `EMPTY_INPUT` when there are no responses
@@ -174,6 +204,6 @@ export function nps(counts: NpsCounts, options?: NpsOptions): NpsResult;
 export function nps(input: ArrayLike<number> | NpsCounts, options?: NpsOptions): NpsResult {
   return guard(METRIC, () => {
     const opts = readOptions<NpsOptions>(options, METRIC, optionCheckers);
-    return computeNps(npsTally(input, opts), opts.decimals);
+    return computeNps(npsTally(input, opts), opts);
   });
 }

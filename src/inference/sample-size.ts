@@ -1,0 +1,139 @@
+import * as z from "zod/mini";
+import { checkConfidence, type Checker, readOptions } from "../internal/check.js";
+import { valueError } from "../internal/fail.js";
+import { guard } from "../internal/guard.js";
+import { confidenceSchema } from "../internal/schemas.js";
+import { criticalZ, npsVariance } from "./intervals.js";
+
+const percent = /* @__PURE__ */ (() =>
+  z.number().check(z.gte(0, { error: "expected a percent from 0 to 100" }), z.lte(100, { error: "expected a percent from 0 to 100" })))();
+const positive = /* @__PURE__ */ (() =>
+  z.number().check(z.gt(0, { error: "expected a positive number" })))();
+
+/** Input of {@link npsSampleSize}. */
+export const NpsSampleSizeInputSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      /** The half-width of the interval wanted, in NPS points. */
+      marginOfError: positive,
+      /** The confidence level, in (0, 1); default 0.95. */
+      confidence: z.optional(confidenceSchema),
+      /** The promoter percent you expect; both expectations default to the worst case (NPS variance 1). */
+      expectedPromoterPercent: z.optional(percent),
+      /** The detractor percent you expect. */
+      expectedDetractorPercent: z.optional(percent),
+    })
+    .check(
+      z.refine((i) => (i.expectedPromoterPercent ?? 0) + (i.expectedDetractorPercent ?? 0) <= 100, {
+        error: "expected promoters and detractors to add up to at most 100",
+        path: ["expectedDetractorPercent"],
+      }),
+    ))();
+
+/** Input of {@link npsSampleSize}. */
+export type NpsSampleSizeInput = z.infer<typeof NpsSampleSizeInputSchema>;
+
+/** Input of {@link proportionSampleSize}. */
+export const ProportionSampleSizeInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** The half-width of the interval wanted, in percentage points. */
+    marginOfError: positive,
+    /** The confidence level, in (0, 1); default 0.95. */
+    confidence: z.optional(confidenceSchema),
+    /** The percent you expect; defaults to the worst case, 50. */
+    expectedPercent: z.optional(percent),
+  }))();
+
+/** Input of {@link proportionSampleSize}. */
+export type ProportionSampleSizeInput = z.infer<typeof ProportionSampleSizeInputSchema>;
+
+const checkPositive: Checker<number> = (value, path, metric) => {
+  if (typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY) return value;
+  throw valueError("INVALID_INPUT", metric, path, value, "expected a positive number");
+};
+
+const checkPercent: Checker<number> = (value, path, metric) => {
+  if (typeof value === "number" && value >= 0 && value <= 100) return value;
+  throw valueError("INVALID_INPUT", metric, path, value, "expected a percent from 0 to 100");
+};
+
+function missingMargin(metric: string) {
+  return valueError("INVALID_INPUT", metric, ["input", "marginOfError"], undefined, "expected a positive number");
+}
+
+function size(variance: number, marginOfError: number, confidence: number): number {
+  const z = criticalZ(confidence);
+  const m = marginOfError / 100;
+  // At least one response: a certain outcome (variance 0) still needs someone to ask.
+  return Math.max(1, Math.ceil((z * z * variance) / (m * m)));
+}
+
+/**
+ * How many responses an NPS needs for a given margin of error: n = z² · var / (moe/100)², rounded up, where
+ * var = (pP + pD) − (pP − pD)² from the expected shares, or 1 (the worst case) without expectations.
+ *
+ * @param input - `marginOfError` in NPS points, `confidence` (default 0.95), and optionally the expected promoter and
+ *   detractor percents
+ * @returns the number of responses
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a margin that is not positive, a confidence outside (0, 1), or
+ *   expected percents outside 0-100 or adding up to more than 100
+ *
+ * @example
+ * ```ts
+ * import { npsSampleSize } from "cx-metrics";
+ * console.log(npsSampleSize({ marginOfError: 5 }));
+ * // => 1537
+ * console.log(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 50, expectedDetractorPercent: 20 }));
+ * // => 938
+ * ```
+ */
+export function npsSampleSize(input: NpsSampleSizeInput): number {
+  const metric = "npsSampleSize";
+  return guard(metric, () => {
+    const i = readOptions<NpsSampleSizeInput>(input, metric, {
+      marginOfError: checkPositive,
+      confidence: checkConfidence,
+      expectedPromoterPercent: checkPercent,
+      expectedDetractorPercent: checkPercent,
+    }, "input");
+    if (i.marginOfError === undefined) throw missingMargin(metric);
+    const expected = i.expectedPromoterPercent !== undefined || i.expectedDetractorPercent !== undefined;
+    const p = i.expectedPromoterPercent ?? 0;
+    const d = i.expectedDetractorPercent ?? 0;
+    if (p + d > 100) {
+      throw valueError("INVALID_INPUT", metric, ["input", "expectedDetractorPercent"], d, "expected promoters and detractors to add up to at most 100");
+    }
+    const variance = expected ? npsVariance(p, d, 100) : 1;
+    return size(variance, i.marginOfError, i.confidence ?? 0.95);
+  });
+}
+
+/**
+ * How many responses a percentage (CSAT, CES) needs for a given margin of error: n = z² · p(1 − p) / (moe/100)², rounded
+ * up, with p = 0.5 (the worst case) unless an expected percent is given.
+ *
+ * @param input - `marginOfError` in percentage points, `confidence` (default 0.95), optionally `expectedPercent`
+ * @returns the number of responses
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a margin that is not positive, a confidence outside (0, 1), or an
+ *   expected percent outside 0-100
+ *
+ * @example
+ * ```ts
+ * import { proportionSampleSize } from "cx-metrics";
+ * console.log(proportionSampleSize({ marginOfError: 5 }), proportionSampleSize({ marginOfError: 3, expectedPercent: 80 }));
+ * // => 385 683
+ * ```
+ */
+export function proportionSampleSize(input: ProportionSampleSizeInput): number {
+  const metric = "proportionSampleSize";
+  return guard(metric, () => {
+    const i = readOptions<ProportionSampleSizeInput>(input, metric, {
+      marginOfError: checkPositive,
+      confidence: checkConfidence,
+      expectedPercent: checkPercent,
+    }, "input");
+    if (i.marginOfError === undefined) throw missingMargin(metric);
+    const p = (i.expectedPercent ?? 50) / 100;
+    return size(p * (1 - p), i.marginOfError, i.confidence ?? 0.95);
+  });
+}
