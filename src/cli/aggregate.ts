@@ -49,6 +49,8 @@ export async function aggregate(
   const read = metricPlan.read(fields);
   const keyOf = groupKey(table, grouping);
   const groups = new Map<string, Group>();
+  // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
+  const segmentOrder = new Map<string | undefined, number>();
   const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedLines: [], empty: [] };
 
   for await (const row of table.rows()) {
@@ -64,6 +66,7 @@ export async function aggregate(
       let group = groups.get(key);
       if (group === undefined) {
         group = { segment, label, sink: metricPlan.create() };
+        if (!segmentOrder.has(segment)) segmentOrder.set(segment, segmentOrder.size);
         groups.set(key, group);
       }
       addValue(group.sink, value, metricPlan.valueColumn);
@@ -75,7 +78,10 @@ export async function aggregate(
     }
   }
   table.finish();
-  return { entries: results(source, groups, grouping, tally), tally };
+  const ordered = [...groups.values()].sort(
+    (a, b) => segmentOrder.get(a.segment)! - segmentOrder.get(b.segment)! || compare(a.label, b.label),
+  );
+  return { entries: results(source, ordered, grouping, tally), tally };
 }
 
 function addValue(sink: Sink<unknown>, value: unknown, column: string): void {
@@ -112,12 +118,11 @@ function compare(a: string | undefined, b: string | undefined): number {
   return a === b ? 0 : (a ?? "") < (b ?? "") ? -1 : 1;
 }
 
-/** Each group's result, in key order (period labels sort chronologically); empty groups are left out and noted. */
-function results(source: Source, groups: Map<string, Group>, grouping: Grouping, tally: Tally): Entry[] {
+/** Each group's result; empty groups are left out and noted. */
+function results(source: Source, groups: ReadonlyArray<Group>, grouping: Grouping, tally: Tally): Entry[] {
   const grouped = grouping.by !== undefined || grouping.period !== undefined;
-  const sorted = [...groups.values()].sort((a, b) => compare(a.segment, b.segment) || compare(a.label, b.label));
   const entries: Entry[] = [];
-  for (const group of sorted) {
+  for (const group of groups) {
     let result: Result;
     try {
       result = group.sink.result();

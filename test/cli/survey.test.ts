@@ -22,12 +22,12 @@ describe("cx-metrics survey metrics over CSV", () => {
     expect(json(out)).toMatchObject({ score: 11.1, promoterPercent: 44.4, passivePercent: 22.2, detractorPercent: 33.3 });
   });
 
-  it("reads quoted fields with embedded commas, doubled quotes and line breaks as one field", () => {
+  it("reads quoted fields with embedded commas, doubled quotes and line breaks as one field; segments keep their order of appearance", () => {
     const out = cli(["nps", "survey.csv", "--column", "nps", "--by", "channel", "--format", "json", "--quiet"]);
     expect(out.stderr).toBe("");
     expect(json(out)).toEqual([
-      { key: "chat, web", result: expect.objectContaining({ score: -50, total: 4, promoters: 0, detractors: 2 }) },
       { key: "email", result: expect.objectContaining({ score: 60, total: 5, promoters: 4, detractors: 1 }) },
+      { key: "chat, web", result: expect.objectContaining({ score: -50, total: 4, promoters: 0, detractors: 2 }) },
     ]);
   });
 
@@ -43,10 +43,10 @@ describe("cx-metrics survey metrics over CSV", () => {
     const out = cli(["nps", "survey.csv", "--column", "nps", "--by", "channel", "--period", "month", "--date-column", "submittedAt"]);
     const entries = json(out) as Array<{ key: string; period: string; result: { total: number; score: number } }>;
     expect(entries.map((e) => [e.key, e.period, e.result.total, e.result.score])).toEqual([
-      ["chat, web", "2026-10", 2, 0],
-      ["chat, web", "2026-11", 2, -100],
       ["email", "2026-10", 2, 100],
       ["email", "2026-11", 3, 33.333333333333336],
+      ["chat, web", "2026-10", 2, 0],
+      ["chat, web", "2026-11", 2, -100],
     ]);
   });
 
@@ -76,26 +76,52 @@ describe("cx-metrics survey metrics over CSV", () => {
     expect(out.stderr).toBe('cx-metrics: survey.csv, line 2: column "csat" is "5", outside 1-3\n');
   });
 
-  it("--format csv prints a header and one row per group, quoting keys that need it", () => {
-    const out = cli(["nps", "survey.csv", "--column", "nps", "--by", "channel", "--format", "csv", "--decimals", "2"]);
-    expect(out.stdout).toBe(
-      [
-        "key,metric,score,total,promoters,passives,detractors,promoterPercent,passivePercent,detractorPercent",
-        '"chat, web",nps,-50,4,0,2,2,0,50,50',
-        "email,nps,60,5,4,0,1,80,0,20",
-        "",
-      ].join("\n"),
+  it("--format csv prints a header and one row per group, quoting keys that need it and flattening the interval", () => {
+    const args = ["nps", "survey.csv", "--column", "nps", "--by", "channel", "--decimals", "2"];
+    const [header, ...rows] = cli([...args, "--format", "csv"]).stdout.trimEnd().split("\n");
+    expect(header).toBe(
+      "key,metric,score,total,promoters,passives,detractors,promoterPercent,passivePercent,detractorPercent," +
+        "standardError,marginOfError,confidenceInterval.lower,confidenceInterval.upper,confidenceInterval.level",
     );
+    const fromJson = (json(cli([...args, "--format", "json"])) as Array<{ result: Record<string, number> & { confidenceInterval: Record<string, number> } }>).map(
+      ({ result: r }) => [r.standardError, r.marginOfError, r.confidenceInterval.lower, r.confidenceInterval.upper, r.confidenceInterval.level].join(","),
+    );
+    expect(rows).toEqual([`email,nps,60,5,4,0,1,80,0,20,${fromJson[0]}`, `"chat, web",nps,-50,4,0,2,2,0,50,50,${fromJson[1]}`]);
   });
 
   it("--format table aligns the columns and draws a bar for the score", () => {
     const out = cli(["nps", "survey.csv", "--column", "nps", "--by", "channel", "--format", "table", "--quiet"]);
     expect(out.stdout).toMatchInlineSnapshot(`
-      "channel      NPS  n  promoters  passives  detractors
-      chat, web  -50.0  4       0.0%     50.0%       50.0%        ██████│
-      email       60.0  5      80.0%      0.0%       20.0%              │███████
+      "channel      NPS          95% CI  n                             promoters  passives  detractors
+      email       60.0  [-10.1, 100.0]  5  ░░░░░░░░░░░░│███████░░░░░      80.0%      0.0%       20.0%
+      chat, web  -50.0   [-99.0, -1.0]  4  ░░░░░░██████│░░░░░░░░░░░░       0.0%     50.0%       50.0%
       "
     `);
+  });
+
+  it("--confidence sets the level of the interval (0.9 or 90), narrower than at 95%", () => {
+    type WithInterval = { confidenceInterval: { lower: number; upper: number; level: number } };
+    const args = ["csat", "survey.csv", "--column", "csat"];
+    const at95 = (json(cli(args)) as WithInterval).confidenceInterval;
+    const at90 = (json(cli([...args, "--confidence", "0.9"])) as WithInterval).confidenceInterval;
+    expect(at95.level).toBe(0.95);
+    expect(at90.level).toBe(0.9);
+    expect(json(cli([...args, "--confidence", "90"]))).toEqual(json(cli([...args, "--confidence", "0.9"])));
+    expect(at90.lower).toBeGreaterThan(at95.lower);
+    expect(at90.upper).toBeLessThan(at95.upper);
+  });
+
+  it("--interval chooses the interval's method", () => {
+    type WithInterval = { confidenceInterval: { lower: number; upper: number } };
+    const args = ["csat", "survey.csv", "--column", "csat", "--satisfied-from", "3"];
+    const wilson = (json(cli(args)) as WithInterval).confidenceInterval;
+    const wald = (json(cli([...args, "--interval", "wald"])) as WithInterval).confidenceInterval;
+    // Wald's interval is symmetric around the score (70%, within 0-100); Wilson's is not.
+    expect(wald.lower + wald.upper).toBeCloseTo(140, 9);
+    expect(wilson.lower + wilson.upper).not.toBeCloseTo(140, 3);
+    expect(cli([...args, "--interval", "exact"]).stderr).toBe(
+      'cx-metrics: --interval is "exact", expected wilson, wald\nRun \'cx-metrics csat --help\' for its options.\n',
+    );
   });
 
   it("--delimiter reads other separators", () => {
@@ -126,8 +152,8 @@ describe("cx-metrics survey metrics over CSV", () => {
 
 describe("cx-metrics over NDJSON, JSON and standard input", () => {
   const byChannel = [
-    { key: "chat", result: expect.objectContaining({ score: -100, total: 2 }) },
     { key: "email", result: expect.objectContaining({ score: 100, total: 2 }) },
+    { key: "chat", result: expect.objectContaining({ score: -100, total: 2 }) },
   ];
 
   it("reads NDJSON by its extension, skipping blank lines, numbers written as text and nulls as missing", () => {

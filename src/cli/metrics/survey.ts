@@ -1,32 +1,40 @@
-import { ces, csat, nps } from "../../index.js";
+import { createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../index.js";
 import type { OptionSpec } from "../args.js";
 import { readInteger, readNonNegative } from "../values.js";
 import { countColumn, intervalColumn, numberColumn } from "./show.js";
-import { type Context, type MetricCommand, plan, type Result, type Sink, type View } from "./types.js";
+import { BAR, type Context, type MetricCommand, plan, type Result, type Sink, type View } from "./types.js";
 
-// NPS, CSAT and CES stream: each group keeps a tally over the rating scale, so memory does not grow with the rows.
+// NPS, CSAT and CES stream through the library's mergeable accumulators: each group keeps a few sums, so memory does
+// not grow with the number of rows.
 
 interface SurveyRow {
   score: number;
   weight: number;
 }
 
-interface SurveySettings {
-  readonly scale: [number, number];
-  /** Batch calculator over the distinct ratings with their tallied weights: the same result as over every row. */
-  compute(ratings: number[], weights: number[], decimals: number | undefined): Result;
+/** What the command line needs of an accumulator. */
+interface SurveyAccumulator {
+  add(score: number, weight?: number): unknown;
+  result(options?: { decimals?: number; confidence?: number; interval?: never }): unknown;
 }
 
-/** Weighted tallies over an integer scale. */
-function tallySink(settings: SurveySettings, context: Context): Sink<SurveyRow> {
-  const [min, max] = settings.scale;
-  const weights = new Array<number>(max - min + 1).fill(0);
-  const ratings = weights.map((_, i) => min + i);
+interface SurveySettings {
+  readonly scale: [number, number];
+  create(): SurveyAccumulator;
+  /** The interval methods of --interval. */
+  readonly intervals: ReadonlyArray<string>;
+}
+
+function accumulatorSink(settings: SurveySettings, context: Context, interval: string | undefined): Sink<SurveyRow> {
+  const accumulator = settings.create();
+  const options = {
+    ...(context.decimals === undefined ? {} : { decimals: context.decimals }),
+    ...(context.confidence === undefined ? {} : { confidence: context.confidence }),
+    ...(interval === undefined ? {} : { interval: interval as never }),
+  };
   return {
-    add({ score, weight }) {
-      weights[score - min]! += weight;
-    },
-    result: () => settings.compute(ratings, weights, context.decimals),
+    add: ({ score, weight }) => accumulator.add(score, weight),
+    result: () => accumulator.result(options) as Result,
   };
 }
 
@@ -36,6 +44,13 @@ const WEIGHT: OptionSpec = {
   value: "NAME",
   help: "a column of non-negative row weights (an empty cell weighs 1)",
 };
+const NPS_INTERVALS = ["wald", "adjusted-wald"];
+const PROPORTION_INTERVALS = ["wilson", "wald"];
+
+function intervalOption(methods: ReadonlyArray<string>): OptionSpec {
+  return { name: "interval", value: "METHOD", help: `the confidence interval's method: ${methods.join(" or ")}`, default: methods[0]! };
+}
+
 const SCALE: OptionSpec = { name: "scale", value: "MIN-MAX", help: "the rating scale", default: "1-5" };
 
 function readScale(context: Context): [number, number] {
@@ -57,6 +72,7 @@ function surveyPlan(context: Context, settings: SurveySettings, view: View, what
   const column = context.options.required("column", "it names the column holding the answers");
   const weightColumn = context.options.string("weight-column");
   const [min, max] = settings.scale;
+  const interval = context.options.choice("interval", settings.intervals);
   return plan<SurveyRow>({
     columns: {
       score: { column, option: "--column" },
@@ -72,7 +88,7 @@ function surveyPlan(context: Context, settings: SurveySettings, view: View, what
       };
     },
     valueColumn: column,
-    create: () => tallySink(settings, context),
+    create: () => accumulatorSink(settings, context, interval),
     view,
     missing: `without ${what} in "${column}"`,
   });
@@ -85,6 +101,7 @@ function percentView(label: string, hits: string, context: Context): View {
       numberColumn(label, "score", d, "%"),
       intervalColumn(d, context.confidence),
       countColumn("n", "total"),
+      BAR,
       countColumn(hits, hits),
       numberColumn("mean", "mean", d ?? 2),
     ],
@@ -97,23 +114,20 @@ export const npsCommand: MetricCommand = {
   summary: "Net Promoter Score from 0-10 answers",
   description:
     "Net Promoter Score: % promoters (9-10) - % detractors (0-6), from -100 to 100. Empty cells are unanswered and left out.",
-  options: [COLUMN, WEIGHT],
+  options: [COLUMN, WEIGHT, intervalOption(NPS_INTERVALS)],
   examples: ["nps survey.csv --column nps", "nps survey.csv --column nps --by channel --format json"],
   timeSeries: true,
   async prepare(context) {
     const d = context.decimals;
     return surveyPlan(
       context,
-      {
-        scale: [0, 10],
-        compute: (ratings, weights, decimals) =>
-          nps(ratings, { weights, ...(decimals === undefined ? {} : { decimals }) }) as unknown as Result,
-      },
+      { scale: [0, 10], create: () => createNpsAccumulator(), intervals: NPS_INTERVALS },
       {
         columns: [
           numberColumn("NPS", "score", d),
           intervalColumn(d, context.confidence),
           countColumn("n", "total"),
+          BAR,
           numberColumn("promoters", "promoterPercent", d, "%"),
           numberColumn("passives", "passivePercent", d, "%"),
           numberColumn("detractors", "detractorPercent", d, "%"),
@@ -135,6 +149,7 @@ export const csatCommand: MetricCommand = {
     SCALE,
     { name: "satisfied-from", value: "N", help: "the lowest rating counted as satisfied", default: "top two boxes" },
     WEIGHT,
+    intervalOption(PROPORTION_INTERVALS),
   ],
   examples: ["csat survey.csv --column csat", "csat survey.csv --column rating --scale 1-10 --satisfied-from 8 --by team"],
   timeSeries: true,
@@ -145,13 +160,8 @@ export const csatCommand: MetricCommand = {
       context,
       {
         scale,
-        compute: (ratings, weights, decimals) =>
-          csat(ratings, {
-            scale,
-            weights,
-            ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }),
-            ...(decimals === undefined ? {} : { decimals }),
-          }) as unknown as Result,
+        create: () => createCsatAccumulator({ scale, ...(satisfiedFrom === undefined ? {} : { satisfiedFrom }) }),
+        intervals: PROPORTION_INTERVALS,
       },
       percentView("CSAT", "satisfied", context),
       "a rating",
@@ -170,6 +180,7 @@ export const cesCommand: MetricCommand = {
     { name: "agree-from", value: "N", help: "the threshold of an easy answer", default: "past the midpoint" },
     { name: "lower-is-easier", help: "low ratings mean little effort (count ratings at or below the threshold)" },
     WEIGHT,
+    intervalOption(PROPORTION_INTERVALS),
   ],
   examples: ["ces survey.csv --column ces", "ces effort.ndjson --column effort --scale 1-7 --lower-is-easier"],
   timeSeries: true,
@@ -181,14 +192,8 @@ export const cesCommand: MetricCommand = {
       context,
       {
         scale,
-        compute: (ratings, weights, decimals) =>
-          ces(ratings, {
-            scale,
-            weights,
-            lowerIsEasier,
-            ...(agreeFrom === undefined ? {} : { agreeFrom }),
-            ...(decimals === undefined ? {} : { decimals }),
-          }) as unknown as Result,
+        create: () => createCesAccumulator({ scale, lowerIsEasier, ...(agreeFrom === undefined ? {} : { agreeFrom }) }),
+        intervals: PROPORTION_INTERVALS,
       },
       percentView("CES", "agree", context),
       "an answer",

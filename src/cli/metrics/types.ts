@@ -25,6 +25,9 @@ export interface TableColumn {
   cell(result: Result): string;
 }
 
+/** Where the bar goes among a view's columns (at the end when a view has no such marker). */
+export const BAR: TableColumn = { header: "", cell: () => "" };
+
 /** How the table format shows a metric: its columns after the group key, and the bar drawn for its headline. */
 export interface View {
   readonly columns: ReadonlyArray<TableColumn>;

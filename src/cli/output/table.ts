@@ -1,5 +1,5 @@
 import type { Entry } from "../aggregate.js";
-import type { View } from "../metrics/types.js";
+import { BAR, type View } from "../metrics/types.js";
 
 const BAR_WIDTH = 24;
 
@@ -24,24 +24,25 @@ export function formatTable(entries: ReadonlyArray<Entry>, view: View, headers: 
     header.push(headers.period);
     leftAligned.push(true);
   }
-  const columns = view.columns.filter((c) => entries.some((e) => c.cell(e.result) !== ""));
-  for (const c of columns) {
-    header.push(c.header);
-    leftAligned.push(false);
-  }
   const bars = view.bar === undefined ? undefined : drawBars(entries, view.bar);
+  const shown = view.columns.filter((c) => c === BAR || entries.some((e) => c.cell(e.result) !== ""));
+  const columns = bars === undefined || shown.includes(BAR) ? shown : [...shown, BAR];
+  for (const c of columns) {
+    if (c === BAR && bars === undefined) continue;
+    header.push(c.header);
+    leftAligned.push(c === BAR);
+  }
   const rows = entries.map((entry, i) => {
     const cells: string[] = [];
     if (headers.key !== undefined) cells.push(entry.key === "" ? "(empty)" : (entry.key ?? ""));
     if (headers.period !== undefined) cells.push(entry.period ?? entry.key ?? "");
-    for (const c of columns) cells.push(c.cell(entry.result));
-    if (bars !== undefined) cells.push(bars[i]!);
+    for (const c of columns) {
+      if (c === BAR) {
+        if (bars !== undefined) cells.push(bars[i]!);
+      } else cells.push(c.cell(entry.result));
+    }
     return cells;
   });
-  if (bars !== undefined) {
-    header.push("");
-    leftAligned.push(true);
-  }
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: ReadonlyArray<string>) =>
     cells
@@ -63,7 +64,9 @@ function drawBars(entries: ReadonlyArray<Entry>, bar: NonNullable<View["bar"]>):
     const half = BAR_WIDTH / 2;
     return values.map((v) => {
       const n = Math.round((Math.abs(v) / Math.max(max, -bar.min)) * half);
-      return v < 0 ? `${" ".repeat(half - n)}${"█".repeat(n)}│${" ".repeat(half)}` : `${" ".repeat(half)}│${"█".repeat(n)}`;
+      return v < 0
+        ? `${"░".repeat(half - n)}${"█".repeat(n)}│${"░".repeat(half)}`
+        : `${"░".repeat(half)}│${"█".repeat(n)}${"░".repeat(half - n)}`;
     });
   }
   return values.map((v) => {
