@@ -94,7 +94,7 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
     settings.format === "json"
       ? formatJson(outcome.entries, grouped)
       : settings.format === "csv"
-        ? formatCsv(outcome.entries, grouped)
+        ? formatCsv(outcome.entries, grouped, metricPlan.view)
         : formatTable(outcome.entries, metricPlan.view, headersOf(settings.grouping));
   io.stdout.write(text);
   if (!settings.quiet) io.stderr.write(notes(outcome.tally, metricPlan.missing));

@@ -30,7 +30,10 @@ export const BAR: TableColumn = { header: "", cell: () => "" };
 
 /** How the table format shows a metric: its columns after the group key, and the bar drawn for its headline. */
 export interface View {
-  readonly columns: ReadonlyArray<TableColumn>;
+  /** The columns, or a function of the rows shown when they vary (one per cohort period). */
+  readonly columns: ReadonlyArray<TableColumn> | ((rows: ReadonlyArray<Result>) => ReadonlyArray<TableColumn>);
+  /** Splits a result holding several rows (cohorts) into one flat row each, for the table and CSV formats. */
+  explode?(result: Result): Result[];
   readonly bar?: {
     value(result: Result): number;
     /** The bar's range; a range below zero draws a bar either side of zero. `max` undefined: the largest value. */

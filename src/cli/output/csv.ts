@@ -1,10 +1,16 @@
 import type { Entry } from "../aggregate.js";
+import type { View } from "../metrics/types.js";
+import { explodeEntries } from "./table.js";
 
-/** One row per group: the key columns, then every result field flattened to `field` or `parent.child`. */
-export function formatCsv(entries: ReadonlyArray<Entry>, grouped: boolean): string {
+/**
+ * One row per group (per cohort for cohort retention): the key columns, then every result field flattened to `field`
+ * or `parent.child`.
+ */
+export function formatCsv(grouped: ReadonlyArray<Entry>, isGrouped: boolean, view: View): string {
+  const entries = explodeEntries(grouped, view);
   const rows = entries.map((entry) => {
     const row = new Map<string, unknown>();
-    if (grouped) row.set("key", entry.key);
+    if (isGrouped) row.set("key", entry.key);
     if (entry.period !== undefined) row.set("period", entry.period);
     flatten(entry.result, "", row);
     return row;

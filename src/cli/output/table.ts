@@ -13,7 +13,9 @@ export interface GroupHeaders {
  * A table readable at a glance: one line per group, columns aligned (text left, numbers right), the interval next to
  * the score, the sample size, and a bar for the headline value. Columns empty in every row are left out.
  */
-export function formatTable(entries: ReadonlyArray<Entry>, view: View, headers: GroupHeaders): string {
+export function formatTable(grouped: ReadonlyArray<Entry>, view: View, headers: GroupHeaders): string {
+  const entries = explodeEntries(grouped, view);
+  const allColumns = typeof view.columns === "function" ? view.columns(entries.map((e) => e.result)) : view.columns;
   const header: string[] = [];
   const leftAligned: boolean[] = [];
   if (headers.key !== undefined) {
@@ -25,7 +27,7 @@ export function formatTable(entries: ReadonlyArray<Entry>, view: View, headers: 
     leftAligned.push(true);
   }
   const bars = view.bar === undefined ? undefined : drawBars(entries, view.bar);
-  const shown = view.columns.filter((c) => c === BAR || entries.some((e) => c.cell(e.result) !== ""));
+  const shown = allColumns.filter((c) => c === BAR || entries.some((e) => c.cell(e.result) !== ""));
   const columns = bars === undefined || shown.includes(BAR) ? shown : [...shown, BAR];
   for (const c of columns) {
     if (c === BAR && bars === undefined) continue;
@@ -50,6 +52,13 @@ export function formatTable(entries: ReadonlyArray<Entry>, view: View, headers: 
       .join("  ")
       .trimEnd();
   return `${[line(header), ...rows.map(line)].join("\n")}\n`;
+}
+
+/** One entry per row to show: a result that holds several rows (cohorts) becomes several entries with the same key. */
+export function explodeEntries(entries: ReadonlyArray<Entry>, view: View): Entry[] {
+  const explode = view.explode;
+  if (explode === undefined) return [...entries];
+  return entries.flatMap((entry) => explode(entry.result).map((result) => ({ ...entry, result })));
 }
 
 function width(text: string): number {
