@@ -1,3 +1,4 @@
+import { roundTo } from "../../internal/round.js";
 import type { Result, TableColumn } from "./types.js";
 
 // Small helpers the metric views share to turn result fields into table cells.
@@ -8,7 +9,9 @@ export const TABLE_DECIMALS = 1;
 /** A number with a fixed count of decimals (default {@link TABLE_DECIMALS}). */
 export function fixed(value: unknown, decimals: number | undefined): string {
   if (typeof value !== "number") return "";
-  return value.toFixed(decimals ?? TABLE_DECIMALS);
+  const d = decimals ?? TABLE_DECIMALS;
+  // Half away from zero on the shortest decimal spelling, as the calculators round: 34.925 shows as 34.93.
+  return roundTo(value, d).toFixed(d);
 }
 
 /** A count: an integer as is, a weighted sum with two decimals at most. */

@@ -23,6 +23,8 @@ export interface Sink<V> {
 export interface TableColumn {
   readonly header: string;
   cell(result: Result): string;
+  /** Text columns align left; numbers right (the default). */
+  readonly left?: boolean;
 }
 
 /** Where the bar goes among a view's columns (at the end when a view has no such marker). */

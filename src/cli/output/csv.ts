@@ -29,17 +29,18 @@ export function formatCsv(grouped: ReadonlyArray<Entry>, isGrouped: boolean, vie
   return `${lines.map((cells) => cells.join(",")).join("\n")}\n`;
 }
 
+/** Nested objects and arrays become columns named by their path: `confidenceInterval.lower`, `retention.3`. */
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+  if (typeof value === "object" && value !== null) {
     for (const [name, inner] of Object.entries(value)) flatten(inner, prefix === "" ? name : `${prefix}.${name}`, into);
   } else {
     into.set(prefix, value);
   }
 }
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. Arrays are JSON. */
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -32,7 +32,7 @@ export function formatTable(grouped: ReadonlyArray<Entry>, view: View, headers: 
   for (const c of columns) {
     if (c === BAR && bars === undefined) continue;
     header.push(c.header);
-    leftAligned.push(c === BAR);
+    leftAligned.push(c === BAR || c.left === true);
   }
   const rows = entries.map((entry, i) => {
     const cells: string[] = [];
