@@ -7,6 +7,10 @@ export type { CxMetricsErrorCode, CxMetricsIssue } from "./errors.js";
 // Uncertainty carried by survey results
 export type { ConfidenceInterval, Uncertainty, NpsIntervalMethod, ProportionIntervalMethod } from "./inference/intervals.js";
 
+// Dates, periods and time zones shared by every family
+export { DateInputSchema, PeriodSchema, TimeZoneSchema } from "./internal/date.js";
+export type { DateInput, Period } from "./internal/date.js";
+
 // Survey metrics
 export { nps, npsCategory, NpsInputSchema, NpsOptionsSchema, NpsCountsSchema, NpsScoresSchema } from "./survey/nps.js";
 export type { NpsInput, NpsOptions, NpsResult, NpsCounts } from "./survey/nps.js";
@@ -24,7 +28,6 @@ export type { NpsSampleSizeInput, ProportionSampleSizeInput } from "./inference/
 // Segments and periods
 export { groupBy, byPeriod } from "./segment/group.js";
 export type { Group, PeriodGroup, ByPeriodOptions } from "./segment/group.js";
-export type { DateInput, Period } from "./internal/date.js";
 
 // Mergeable accumulators
 export { createNpsAccumulator, createCsatAccumulator, createCesAccumulator } from "./stream/survey.js";
@@ -39,3 +42,78 @@ export type {
   ProportionAccumulatorState,
   AccumulatorResultOptions,
 } from "./stream/survey.js";
+
+// Business metrics: money, customer lifetime value, churn, retention, cohorts and repeat purchases
+export { MoneySchema } from "./internal/money.js";
+export type { Money } from "./internal/money.js";
+export { clv, clvFromChurn, ClvInputSchema, ClvFromChurnInputSchema, ClvOptionsSchema } from "./business/clv.js";
+export type { ClvInput, ClvFromChurnInput, ClvOptions, ClvResult } from "./business/clv.js";
+export {
+  churnRate,
+  retentionRate,
+  convertChurnRate,
+  ChurnInputSchema,
+  RetentionInputSchema,
+  BusinessRateOptionsSchema,
+} from "./business/churn.js";
+export type { ChurnInput, RetentionInput, BusinessRateOptions, ChurnResult, RetentionResult } from "./business/churn.js";
+export { revenueChurn, RevenueChurnInputSchema } from "./business/revenue-churn.js";
+export type { RevenueChurnInput, RevenueChurnResult } from "./business/revenue-churn.js";
+export { SubscriptionSchema, TransactionSchema } from "./business/records.js";
+export type { CustomerId, Subscription, Transaction } from "./business/records.js";
+export { churnFromSubscriptions, ChurnPeriodSchema } from "./business/subscriptions.js";
+export type { ChurnPeriod, SubscriptionChurnResult } from "./business/subscriptions.js";
+export { cohortRetention, CohortOptionsSchema } from "./business/cohorts.js";
+export type { CohortOptions, Cohort, CohortRetentionResult } from "./business/cohorts.js";
+export {
+  repeatCustomerRate,
+  purchaseFrequency,
+  historicalClv,
+  HistoricalClvOptionsSchema,
+} from "./business/loyalty.js";
+export type {
+  RepeatCustomerRateResult,
+  PurchaseFrequencyResult,
+  HistoricalClvOptions,
+  HistoricalClvResult,
+} from "./business/loyalty.js";
+
+// Support metrics: response and resolution times (calendar or business hours), first-contact resolution, reopens
+export {
+  firstResponseTime,
+  TicketSchema,
+  ResponseTimeOptionsSchema,
+  FirstResponseTotalsSchema,
+  FirstResponseTotalsOptionsSchema,
+} from "./support/first-response.js";
+export type {
+  Ticket,
+  ResponseTimeOptions,
+  ResponseTimeResult,
+  ResponseTimeTotalsResult,
+  FirstResponseTotals,
+  FirstResponseTotalsOptions,
+} from "./support/first-response.js";
+export { resolutionTime, ResolutionTicketSchema } from "./support/resolution.js";
+export type { ResolutionTicket, ResolutionTimeResult } from "./support/resolution.js";
+export {
+  firstContactResolutionRate,
+  FirstContactTicketSchema,
+  FirstContactCountsSchema,
+  RateOptionsSchema,
+} from "./support/fcr.js";
+export type { FirstContactTicket, FirstContactCounts, FirstContactResolutionResult, RateOptions } from "./support/fcr.js";
+export { reopenRate, ReopenTicketSchema, ReopenCountsSchema } from "./support/reopen.js";
+export type { ReopenTicket, ReopenCounts, ReopenRateResult } from "./support/reopen.js";
+export {
+  businessDuration,
+  BusinessCalendarSchema,
+  BusinessWindowSchema,
+  BusinessDaySchema,
+  WeeklyHoursSchema,
+  TimeOfDaySchema,
+  LocalDateSchema,
+} from "./support/business-hours.js";
+export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
+export { DurationUnitSchema } from "./internal/duration.js";
+export type { DurationUnit } from "./internal/duration.js";

@@ -61,11 +61,15 @@ function missingMargin(metric: string) {
   return valueError("INVALID_INPUT", metric, ["input", "marginOfError"], undefined, "expected a positive number");
 }
 
-function size(variance: number, marginOfError: number, confidence: number): number {
+function size(variance: number, marginOfError: number, confidence: number, metric: string): number {
   const z = criticalZ(confidence);
   const m = marginOfError / 100;
   // At least one response: a certain outcome (variance 0) still needs someone to ask.
-  return Math.max(1, Math.ceil((z * z * variance) / (m * m)));
+  const n = Math.max(1, Math.ceil((z * z * variance) / (m * m)));
+  if (!Number.isSafeInteger(n)) {
+    throw valueError("OUT_OF_RANGE", metric, ["input", "marginOfError"], marginOfError, "too small: the sample size would exceed 2^53");
+  }
+  return n;
 }
 
 /**
@@ -104,7 +108,7 @@ export function npsSampleSize(input: NpsSampleSizeInput): number {
       throw valueError("INVALID_INPUT", metric, ["input", "expectedDetractorPercent"], d, "expected promoters and detractors to add up to at most 100");
     }
     const variance = expected ? npsVariance(p, d, 100) : 1;
-    return size(variance, i.marginOfError, i.confidence ?? 0.95);
+    return size(variance, i.marginOfError, i.confidence ?? 0.95, metric);
   });
 }
 
@@ -134,6 +138,6 @@ export function proportionSampleSize(input: ProportionSampleSizeInput): number {
     }, "input");
     if (i.marginOfError === undefined) throw missingMargin(metric);
     const p = (i.expectedPercent ?? 50) / 100;
-    return size(p * (1 - p), i.marginOfError, i.confidence ?? 0.95);
+    return size(p * (1 - p), i.marginOfError, i.confidence ?? 0.95, metric);
   });
 }

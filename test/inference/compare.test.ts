@@ -174,6 +174,12 @@ describe("sample sizes", () => {
     );
   });
 
+  it("refuses a margin so small that the size would not be a safe integer", () => {
+    const error = errorOf(() => proportionSampleSize({ marginOfError: 1e-10 }));
+    expect(error.code).toBe("OUT_OF_RANGE");
+    expect(error.message).toBe("proportionSampleSize: input.marginOfError is 1e-10, too small: the sample size would exceed 2^53");
+  });
+
   it.each([
     [() => npsSampleSize({ marginOfError: 0 }), "npsSampleSize: input.marginOfError is 0, expected a positive number"],
     [() => npsSampleSize({} as never), "npsSampleSize: input.marginOfError is missing, expected a positive number"],

@@ -1,0 +1,213 @@
+import * as z from "zod/mini";
+import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { guard } from "../internal/guard.js";
+import { ratio } from "../internal/round.js";
+import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
+
+/** What {@link churnRate} accepts: customer counts, with customersLost <= customersAtStart. */
+export const ChurnInputSchema = /* @__PURE__ */ (() =>
+  z
+  .object(
+    {
+      /** Customers at the start of the period. */
+      customersAtStart: nonNegativeInteger,
+      /** Of those, how many had left by its end. */
+      customersLost: nonNegativeInteger,
+    },
+    { error: "expected an object" },
+  )
+  .check(
+    z.refine((c) => c.customersLost <= c.customersAtStart, {
+      error: "expected customersLost <= customersAtStart",
+      path: ["customersLost"],
+    }),
+  ))();
+
+/** What {@link churnRate} accepts. */
+export type ChurnInput = z.infer<typeof ChurnInputSchema>;
+
+/** What {@link retentionRate} accepts: customer counts, with newCustomers <= customersAtEnd <= customersAtStart + newCustomers. */
+export const RetentionInputSchema = /* @__PURE__ */ (() =>
+  z
+  .object(
+    {
+      /** Customers at the start of the period (S). */
+      customersAtStart: nonNegativeInteger,
+      /** Customers at its end (E), new ones included. */
+      customersAtEnd: nonNegativeInteger,
+      /** Customers won during the period (N). */
+      newCustomers: nonNegativeInteger,
+    },
+    { error: "expected an object" },
+  )
+  .check(
+    z.refine((c) => c.newCustomers <= c.customersAtEnd, {
+      error: "expected newCustomers <= customersAtEnd",
+      path: ["newCustomers"],
+    }),
+    z.refine((c) => c.customersAtEnd - c.newCustomers <= c.customersAtStart, {
+      error: "expected customersAtEnd - newCustomers <= customersAtStart",
+      path: ["customersAtEnd"],
+    }),
+  ))();
+
+/** What {@link retentionRate} accepts. */
+export type RetentionInput = z.infer<typeof RetentionInputSchema>;
+
+/** Options of the rate calculators; unknown keys are refused. */
+export const BusinessRateOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+  /** Round the rates to this many decimals (0-15), half away from zero. */
+  decimals: z.optional(decimalsSchema),
+}))();
+
+/** Options of the rate calculators. */
+export type BusinessRateOptions = z.infer<typeof BusinessRateOptionsSchema>;
+
+/** A customer churn rate and its complement, in percent. */
+export interface ChurnResult {
+  /** Always `'churn'`. */
+  metric: "churn";
+  /** 100 × customersLost / customersAtStart. */
+  rate: number;
+  /** 100 − rate: 100 × (customersAtStart − customersLost) / customersAtStart. */
+  retentionRate: number;
+  customersAtStart: number;
+  customersLost: number;
+}
+
+/** A customer retention rate, in percent. */
+export interface RetentionResult {
+  /** Always `'retention'`. */
+  metric: "retention";
+  /** 100 × (customersAtEnd − newCustomers) / customersAtStart. */
+  rate: number;
+  customersAtStart: number;
+  customersAtEnd: number;
+  newCustomers: number;
+}
+
+/** Reads rate options (shared by the business rate calculators). */
+export function readRateOptions(options: unknown, metric: string): BusinessRateOptions {
+  return options === undefined ? {} : parseWith(BusinessRateOptionsSchema, options, metric, "options");
+}
+
+/** The churn result of trusted counts, atStart > 0. */
+export function churnOf(atStart: number, lost: number, decimals: number | undefined): ChurnResult {
+  return {
+    metric: "churn",
+    rate: ratio(lost, atStart, 100, decimals),
+    retentionRate: ratio(atStart - lost, atStart, 100, decimals),
+    customersAtStart: atStart,
+    customersLost: lost,
+  };
+}
+
+/**
+ * Customer churn rate: the percent of the customers at the start of a period who left during it.
+ *
+ * rate = 100 × customersLost / customersAtStart and retentionRate = 100 − rate, each the correctly rounded value of
+ * the exact ratio.
+ *
+ * @param input - `customersAtStart` and `customersLost`, non-negative integers with lost <= atStart
+ * @param options - `decimals`: round the rates half away from zero
+ * @returns the churn rate, its complement and the counts
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, negative counts, more lost than at start or an
+ *   unknown option; `EMPTY_INPUT` when customersAtStart is 0
+ *
+ * @example
+ * ```ts
+ * import { churnRate } from "cx-metrics";
+ * console.log(JSON.stringify(churnRate({ customersAtStart: 200, customersLost: 10 })));
+ * // => {"metric":"churn","rate":5,"retentionRate":95,"customersAtStart":200,"customersLost":10}
+ * console.log(churnRate({ customersAtStart: 3, customersLost: 1 }, { decimals: 2 }).rate);
+ * // => 33.33
+ * ```
+ */
+export function churnRate(input: ChurnInput, options?: BusinessRateOptions): ChurnResult {
+  return guard("churnRate", () => {
+    const { decimals } = readRateOptions(options, "churnRate");
+    const c = parseWith(ChurnInputSchema, input, "churnRate", "input");
+    if (c.customersAtStart === 0) {
+      throw emptyError("churnRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the churn of no customers is undefined");
+    }
+    return churnOf(c.customersAtStart, c.customersLost, decimals);
+  });
+}
+
+/**
+ * Customer retention rate: the percent of the customers at the start of a period still there at its end, not
+ * counting the customers won meanwhile.
+ *
+ * rate = 100 × (customersAtEnd − newCustomers) / customersAtStart, the correctly rounded value of the exact ratio.
+ *
+ * @param input - `customersAtStart` (S), `customersAtEnd` (E) and `newCustomers` (N), non-negative integers with
+ *   N <= E and E − N <= S
+ * @param options - `decimals`: round the rate half away from zero
+ * @returns the retention rate and the counts
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for non-integers, negative or inconsistent counts or an unknown
+ *   option; `EMPTY_INPUT` when customersAtStart is 0
+ *
+ * @example
+ * ```ts
+ * import { retentionRate } from "cx-metrics";
+ * console.log(JSON.stringify(retentionRate({ customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 })));
+ * // => {"metric":"retention","rate":90,"customersAtStart":200,"customersAtEnd":210,"newCustomers":30}
+ * ```
+ */
+export function retentionRate(input: RetentionInput, options?: BusinessRateOptions): RetentionResult {
+  return guard("retentionRate", () => {
+    const { decimals } = readRateOptions(options, "retentionRate");
+    const c = parseWith(RetentionInputSchema, input, "retentionRate", "input");
+    if (c.customersAtStart === 0) {
+      throw emptyError("retentionRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the retention of no customers is undefined");
+    }
+    return {
+      metric: "retention",
+      rate: ratio(c.customersAtEnd - c.newCustomers, c.customersAtStart, 100, decimals),
+      customersAtStart: c.customersAtStart,
+      customersAtEnd: c.customersAtEnd,
+      newCustomers: c.newCustomers,
+    };
+  });
+}
+
+/**
+ * Converts a churn rate from one period length to another, compounding: a customer survives `periods` periods with
+ * probability (1 − rate/100)^periods.
+ *
+ * converted = 100 × (1 − (1 − rate/100)^periods); `periods` may be fractional (1/12 turns an annual rate into a
+ * monthly one, 12 a monthly rate into an annual one). Computed as −100 × expm1(periods × log1p(−rate/100)) for
+ * accuracy at small rates; `periods` = 1 returns the rate unchanged.
+ *
+ * @param rate - the churn rate per period, a percent from 0 to 100
+ * @param periods - how many of the given periods make the target period, > 0
+ * @returns the churn rate per target period, in percent, from 0 to 100
+ * @throws {@link CxMetricsError} `INVALID_INPUT` when rate or periods is not a finite number or periods <= 0;
+ *   `OUT_OF_RANGE` for a rate outside 0-100
+ *
+ * @example
+ * ```ts
+ * import { convertChurnRate } from "cx-metrics";
+ * console.log(convertChurnRate(5, 12).toFixed(2));
+ * // => 45.96
+ * console.log(convertChurnRate(36, 1 / 12).toFixed(4));
+ * // => 3.6508
+ * console.log(convertChurnRate(100, 0.5));
+ * // => 100
+ * ```
+ */
+export function convertChurnRate(rate: number, periods: number): number {
+  return guard("convertChurnRate", () => {
+    if (typeof rate !== "number" || !Number.isFinite(rate)) {
+      throw valueError("INVALID_INPUT", "convertChurnRate", ["rate"], rate, "expected a finite number");
+    }
+    if (rate < 0 || rate > 100) throw valueError("OUT_OF_RANGE", "convertChurnRate", ["rate"], rate, "expected a percent from 0 to 100");
+    if (typeof periods !== "number" || !Number.isFinite(periods) || periods <= 0) {
+      throw valueError("INVALID_INPUT", "convertChurnRate", ["periods"], periods, "expected a finite number > 0");
+    }
+    if (periods === 1 || rate === 0 || rate === 100) return rate + 0;
+    const converted = -100 * Math.expm1(periods * Math.log1p(-rate / 100));
+    return Math.min(100, Math.max(0, converted));
+  });
+}

@@ -1,0 +1,173 @@
+import * as z from "zod/mini";
+import {
+  addPeriods,
+  type DateInput,
+  DateInputSchema,
+  localDay,
+  type Period,
+  PeriodSchema,
+  periodLabel,
+  periodStartDay,
+  startOfLocalDay,
+  TimeZoneSchema,
+  toEpochMs,
+} from "../internal/date.js";
+import { parseWith } from "../internal/fail.js";
+import { guard } from "../internal/guard.js";
+import { ratio } from "../internal/round.js";
+import { decimalsSchema } from "../internal/schemas.js";
+import { byCustomer, readSubscriptions, type Subscription } from "./records.js";
+
+const METRIC = "cohortRetention";
+
+/** Options of {@link cohortRetention}; unknown keys are refused. */
+export const CohortOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+  /** The calendar period that groups customers and spaces the retention columns. */
+  period: z.enum(PeriodSchema.options, { error: 'expected "day", "week", "month", "quarter" or "year"' }),
+  /** The last instant to report on: columns stop at the last period starting on or before it. */
+  asOf: DateInputSchema,
+  /** The IANA time zone periods are reckoned in (default `UTC`). */
+  timeZone: z.optional(TimeZoneSchema),
+  /** Round the percents to this many decimals (0-15), half away from zero. */
+  decimals: z.optional(decimalsSchema),
+}, { error: "expected an object with period and asOf" }))();
+
+/** Options of {@link cohortRetention}. */
+export interface CohortOptions {
+  period: Period;
+  asOf: DateInput;
+  timeZone?: string | undefined;
+  decimals?: number | undefined;
+}
+
+/** One acquisition cohort and its retention curve. */
+export interface Cohort {
+  /** The period label: `2026-01-31` (day), `2026-W05` (ISO week), `2026-01` (month), `2026-Q1`, `2026`. */
+  cohort: string;
+  /** Customers whose first subscription started in that period. */
+  size: number;
+  /** `retention[0]` is 100; `retention[k]` is the percent of the cohort active at the start of the k-th following period. */
+  retention: number[];
+}
+
+/** Retention by acquisition cohort. */
+export interface CohortRetentionResult {
+  /** Always `'cohortRetention'`. */
+  metric: "cohortRetention";
+  /** Cohorts in ascending order of their period. */
+  cohorts: Cohort[];
+}
+
+interface Group {
+  startDay: number;
+  /** Start instants of the cohort's periods 0..K, all on or before asOf. */
+  boundaries: number[];
+  /** Difference array of active customers per column. */
+  diff: Int32Array;
+  size: number;
+}
+
+/** The first index k with boundaries[k] >= t (boundaries ascending). */
+function firstAtOrAfter(boundaries: ReadonlyArray<number>, t: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Retention by acquisition cohort: customers grouped by the calendar period of their first subscription, and the
+ * percent of each group still active at the start of every following period.
+ *
+ * A customer's cohort is the period (in `timeZone`, default UTC) of its first `startedAt`; it is active at instant t
+ * when one of its subscriptions has startedAt <= t < endedAt. retention[0] = 100; retention[k] = 100 × (customers of
+ * the cohort active at the start of the k-th following period) / size. Columns stop at the last period that starts
+ * on or before `asOf`; customers whose first subscription starts after `asOf` are left out. Week cohorts are ISO weeks
+ * labelled with the ISO week-numbering year (2025-12-29 is in `2026-W01`).
+ *
+ * @param subscriptions - records with `customerId`, `startedAt` and optional `endedAt` (null or missing: running)
+ * @param options - `period` (`day`, `week`, `month`, `quarter`, `year`), `asOf`, optional `timeZone` and `decimals`
+ * @returns the cohorts in ascending order, each with its size and retention curve
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a record that is not an object, a missing id, an unparseable
+ *   date or endedAt < startedAt (naming the record's index), and for missing or invalid options
+ *
+ * @example
+ * ```ts
+ * import { cohortRetention } from "cx-metrics";
+ * const subscriptions = [
+ *   { customerId: 1, startedAt: "2026-01-05T10:00:00Z", endedAt: "2026-02-20T00:00:00Z" },
+ *   { customerId: 2, startedAt: "2026-01-20T10:00:00Z" },
+ *   { customerId: 3, startedAt: "2026-02-03T10:00:00Z", endedAt: "2026-03-01T00:00:00Z" },
+ * ];
+ * const { cohorts } = cohortRetention(subscriptions, { period: "month", asOf: "2026-03-15T00:00:00Z" });
+ * console.log(JSON.stringify(cohorts));
+ * // => [{"cohort":"2026-01","size":2,"retention":[100,100,50]},{"cohort":"2026-02","size":1,"retention":[100,0]}]
+ * ```
+ */
+export function cohortRetention(subscriptions: ReadonlyArray<Subscription>, options: CohortOptions): CohortRetentionResult {
+  return guard(METRIC, () => {
+    const o = parseWith(CohortOptionsSchema, options, METRIC, "options");
+    const timeZone = o.timeZone ?? "UTC";
+    const asOf = toEpochMs(o.asOf, METRIC, ["options", "asOf"]);
+    const { ids, starts, ends } = readSubscriptions(subscriptions, METRIC);
+    const groups = new Map<number, Group>();
+
+    for (const indexes of byCustomer(ids).values()) {
+      // Merge the customer's subscriptions into disjoint active intervals so no one is counted twice.
+      indexes.sort((a, b) => starts[a]! - starts[b]!);
+      const first = starts[indexes[0]!]!;
+      if (first > asOf) continue;
+      const startDay = periodStartDay(localDay(first, timeZone), o.period);
+      let group = groups.get(startDay);
+      if (group === undefined) {
+        const boundaries: number[] = [];
+        // The cohort's own period starts on or before its first subscription, so on or before asOf.
+        for (let t = startOfLocalDay(startDay, timeZone), k = 1; t <= asOf; k++) {
+          boundaries.push(t);
+          t = startOfLocalDay(addPeriods(startDay, o.period, k), timeZone);
+        }
+        group = { startDay, boundaries, diff: new Int32Array(boundaries.length + 1), size: 0 };
+        groups.set(startDay, group);
+      }
+      group.size++;
+      let from = starts[indexes[0]!]!;
+      let to = ends[indexes[0]!]!;
+      for (let j = 1; j <= indexes.length; j++) {
+        const i = indexes[j];
+        if (i !== undefined && starts[i]! <= to) {
+          if (ends[i]! > to) to = ends[i]!;
+          continue;
+        }
+        // Columns k >= 1 with from <= boundaries[k] < to.
+        const lo = Math.max(1, firstAtOrAfter(group.boundaries, from));
+        const hi = firstAtOrAfter(group.boundaries, to);
+        if (lo < hi) {
+          group.diff[lo]!++;
+          group.diff[hi]!--;
+        }
+        if (i !== undefined) {
+          from = starts[i]!;
+          to = ends[i]!;
+        }
+      }
+    }
+
+    const cohorts: Cohort[] = [...groups.values()]
+      .sort((a, b) => a.startDay - b.startDay)
+      .map((g) => {
+        const retention = [100];
+        let active = 0;
+        for (let k = 1; k < g.boundaries.length; k++) {
+          active += g.diff[k]!;
+          retention.push(ratio(active, g.size, 100, o.decimals));
+        }
+        return { cohort: periodLabel(g.startDay, o.period), size: g.size, retention };
+      });
+    return { metric: "cohortRetention", cohorts };
+  });
+}
