@@ -6,8 +6,12 @@ export interface OptionSpec {
   readonly name: string;
   /** The placeholder of its value in help (`NAME`, `1-5`); absent for a flag. */
   readonly value?: string;
+  /** A value help shows as an example: `channel` for `--by`. */
+  readonly example?: string;
   /** One line of help. */
   readonly help: string;
+  /** Help marks the options a metric cannot run without. */
+  readonly required?: boolean;
   /** The default, as help shows it. */
   readonly default?: string;
 }

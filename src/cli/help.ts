@@ -7,7 +7,14 @@ const PROGRAM = "cx-metrics";
 function optionLines(specs: ReadonlyArray<OptionSpec>): string[] {
   const names = specs.map((s) => `--${s.name}${s.value === undefined ? "" : ` ${s.value}`}`);
   const width = Math.max(...names.map((n) => n.length));
-  return specs.map((s, i) => `  ${names[i]!.padEnd(width)}  ${s.help}${s.default === undefined ? "" : ` (default: ${s.default})`}`);
+  return specs.map((s, i) => {
+    const notes = [
+      ...(s.required === true ? ["required"] : []),
+      ...(s.default === undefined ? [] : [`default: ${s.default}`]),
+      ...(s.example === undefined ? [] : [`e.g. --${s.name} ${s.example}`]),
+    ];
+    return `  ${names[i]!.padEnd(width)}  ${s.help}${notes.length === 0 ? "" : ` (${notes.join("; ")})`}`;
+  });
 }
 
 /** `cx-metrics --help`. */
@@ -70,7 +77,9 @@ export function metricHelp(metric: MetricCommand): string {
 export function commonOptionsOf(metric: MetricCommand): OptionSpec[] {
   return COMMON_OPTIONS.filter(
     (o) =>
-      (metric.timeSeries || (o.name !== "period" && o.name !== "date-column")) && !metric.options.some((m) => m.name === o.name),
+      (metric.timeSeries || (o.name !== "period" && o.name !== "date-column")) &&
+      (metric.intervals === true || o.name !== "confidence") &&
+      !metric.options.some((m) => m.name === o.name),
   );
 }
 

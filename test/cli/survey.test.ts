@@ -274,7 +274,7 @@ describe("cx-metrics command line", () => {
   it("--help lists every metric and every common option, with examples", () => {
     const out = cli(["--help"]);
     expect(out.status).toBe(0);
-    for (const word of ["nps", "csat", "ces", "--by", "--period", "--date-column", "--time-zone", "--input", "--delimiter", "--format", "--decimals", "--confidence", "--skip-invalid", "--quiet", "--version", "Examples:"]) {
+    for (const word of ["nps", "csat", "ces", "first-response-time", "resolution-time", "churn", "cohorts", "clv", "--by", "--period", "--date-column", "--time-zone", "--input", "--delimiter", "--format", "--decimals", "--confidence", "--skip-invalid", "--quiet", "--version", "Examples:"]) {
       expect(out.stdout).toContain(word);
     }
   });
@@ -283,6 +283,11 @@ describe("cx-metrics command line", () => {
     ["nps", ["--column", "--weight-column"]],
     ["csat", ["--column", "--scale", "--satisfied-from", "--weight-column"]],
     ["ces", ["--column", "--scale", "--agree-from", "--lower-is-easier", "--weight-column"]],
+    ["first-response-time", ["--created-column", "--responded-column", "--unit", "--business-hours", "--period", "--date-column"]],
+    ["resolution-time", ["--created-column", "--resolved-column", "--unit", "--business-hours"]],
+    ["churn", ["--customer-column", "--start-column", "--end-column", "--period-start", "--period-end"]],
+    ["cohorts", ["--customer-column", "--start-column", "--end-column", "--period", "--as-of"]],
+    ["clv", ["--customer-column", "--amount-column", "--date-column", "--acquisition-cost"]],
   ])("%s --help documents its options and the common ones, with examples", (metric, own) => {
     const out = cli([metric, "--help"]);
     expect(out.status).toBe(0);
@@ -291,7 +296,7 @@ describe("cx-metrics command line", () => {
 
   it.each([
     [["nps"], "cx-metrics: missing the input: a file path, or - for standard input\nRun 'cx-metrics nps --help' for its options.\n"],
-    [["nope", "x.csv"], "cx-metrics: unknown metric \"nope\"; metrics: nps, csat, ces\nRun 'cx-metrics --help' for usage.\n"],
+    [["nope", "x.csv"], "cx-metrics: unknown metric \"nope\"; metrics: nps, csat, ces, first-response-time, resolution-time, churn, cohorts, clv\nRun 'cx-metrics --help' for usage.\n"],
     [["nps", "survey.csv"], "cx-metrics: --column is required: it names the column holding the answers\nRun 'cx-metrics nps --help' for its options.\n"],
     [["nps", "survey.csv", "--column", "nps", "--unit", "hours"], "cx-metrics: unknown option --unit for nps\nRun 'cx-metrics nps --help' for its options.\n"],
     [["nps", "survey.csv", "--column"], "cx-metrics: --column needs a value (NAME)\nRun 'cx-metrics nps --help' for its options.\n"],

@@ -25,16 +25,18 @@ interface DurationMetric {
   /** The option naming the column of the second instant, and what a ticket without one is. */
   readonly endOption: string;
   readonly endWord: string;
+  /** A column name help shows as an example. */
+  readonly endExample: string;
   readonly doneField: string;
   readonly pendingField: string;
   compute(tickets: ReadonlyArray<Ticket>, options: { unit: Unit; businessHours?: BusinessCalendar; decimals?: number }): Result;
 }
 
-const CREATED: OptionSpec = { name: "created-column", value: "NAME", help: "the column of when each ticket was created (required)" };
-const UNIT: OptionSpec = { name: "unit", value: "UNIT", help: "milliseconds, seconds, minutes, hours or days", default: "minutes" };
+const CREATED: OptionSpec = { name: "created-column", value: "NAME", example: "created_at", help: "the column of when each ticket was created", required: true };
+const UNIT: OptionSpec = { name: "unit", value: "UNIT", example: "hours", help: "milliseconds, seconds, minutes, hours or days", default: "minutes" };
 const BUSINESS_HOURS: OptionSpec = {
   name: "business-hours",
-  value: "FILE.json",
+  value: "FILE.json", example: "hours.json",
   help: 'count business time only: { "timeZone": "Europe/Paris", "weekly": { "monday": [["09:00","17:00"]], ... }, "holidays": ["2026-12-25"] }',
 };
 
@@ -65,7 +67,8 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
   const end: OptionSpec = {
     name: metric.endOption,
     value: "NAME",
-    help: `the column of when each ticket was ${metric.endWord} (required; empty: not yet)`,
+    example: metric.endExample,
+    help: `the column of when each ticket was ${metric.endWord}, empty until then`, required: true,
   };
   return {
     name: metric.name,
@@ -134,6 +137,7 @@ export const firstResponseTimeCommand = durationCommand(
     name: "first-response-time",
     endOption: "responded-column",
     endWord: "first answered",
+    endExample: "first_reply_at",
     doneField: "answered",
     pendingField: "unanswered",
     compute: (tickets, options) =>
@@ -155,6 +159,7 @@ export const resolutionTimeCommand = durationCommand(
     name: "resolution-time",
     endOption: "resolved-column",
     endWord: "resolved",
+    endExample: "resolved_at",
     doneField: "resolved",
     pendingField: "unresolved",
     compute: (tickets, options) =>

@@ -38,20 +38,20 @@ function accumulatorSink(settings: SurveySettings, context: Context, interval: s
   };
 }
 
-const COLUMN: OptionSpec = { name: "column", value: "NAME", help: "the column holding the answers (required)" };
+const COLUMN: OptionSpec = { name: "column", value: "NAME", example: "nps", help: "the column holding the answers", required: true };
 const WEIGHT: OptionSpec = {
   name: "weight-column",
-  value: "NAME",
+  value: "NAME", example: "weight",
   help: "a column of non-negative row weights (an empty cell weighs 1)",
 };
 const NPS_INTERVALS = ["wald", "adjusted-wald"];
 const PROPORTION_INTERVALS = ["wilson", "wald"];
 
 function intervalOption(methods: ReadonlyArray<string>): OptionSpec {
-  return { name: "interval", value: "METHOD", help: `the confidence interval's method: ${methods.join(" or ")}`, default: methods[0]! };
+  return { name: "interval", value: "METHOD", example: methods[1]!, help: `the confidence interval's method: ${methods.join(" or ")}`, default: methods[0]! };
 }
 
-const SCALE: OptionSpec = { name: "scale", value: "MIN-MAX", help: "the rating scale", default: "1-5" };
+const SCALE: OptionSpec = { name: "scale", value: "MIN-MAX", example: "1-7", help: "the rating scale", default: "1-5" };
 
 function readScale(context: Context): [number, number] {
   const text = context.options.string("scale");
@@ -117,6 +117,7 @@ export const npsCommand: MetricCommand = {
   options: [COLUMN, WEIGHT, intervalOption(NPS_INTERVALS)],
   examples: ["nps survey.csv --column nps", "nps survey.csv --column nps --by channel --format json"],
   timeSeries: true,
+  intervals: true,
   async prepare(context) {
     const d = context.decimals;
     return surveyPlan(
@@ -147,12 +148,13 @@ export const csatCommand: MetricCommand = {
   options: [
     COLUMN,
     SCALE,
-    { name: "satisfied-from", value: "N", help: "the lowest rating counted as satisfied", default: "top two boxes" },
+    { name: "satisfied-from", value: "N", example: "4", help: "the lowest rating counted as satisfied", default: "top two boxes" },
     WEIGHT,
     intervalOption(PROPORTION_INTERVALS),
   ],
   examples: ["csat survey.csv --column csat", "csat survey.csv --column rating --scale 1-10 --satisfied-from 8 --by team"],
   timeSeries: true,
+  intervals: true,
   async prepare(context) {
     const scale = readScale(context);
     const satisfiedFrom = threshold(context, "satisfied-from", scale);
@@ -177,13 +179,14 @@ export const cesCommand: MetricCommand = {
   options: [
     COLUMN,
     SCALE,
-    { name: "agree-from", value: "N", help: "the threshold of an easy answer", default: "past the midpoint" },
+    { name: "agree-from", value: "N", example: "5", help: "the threshold of an easy answer", default: "past the midpoint" },
     { name: "lower-is-easier", help: "low ratings mean little effort (count ratings at or below the threshold)" },
     WEIGHT,
     intervalOption(PROPORTION_INTERVALS),
   ],
   examples: ["ces survey.csv --column ces", "ces effort.ndjson --column effort --scale 1-7 --lower-is-easier"],
   timeSeries: true,
+  intervals: true,
   async prepare(context) {
     const scale = readScale(context);
     const agreeFrom = threshold(context, "agree-from", scale);

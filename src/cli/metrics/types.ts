@@ -73,6 +73,8 @@ export interface MetricCommand {
    * their options.
    */
   readonly timeSeries: boolean;
+  /** Whether results carry confidence intervals (`--confidence` applies). */
+  readonly intervals?: boolean;
   prepare(context: Context): Promise<Plan<unknown>>;
 }
 
