@@ -1,8 +1,9 @@
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cliAsync, ensureBuilt, json } from "./helpers.js";
+import { CLI, cliAsync, ensureBuilt, json } from "./helpers.js";
 
 // Survey metrics keep one tally per segment, so a file far larger than the heap streams through.
 
@@ -50,4 +51,21 @@ it("nps streams a 2,000,000-row CSV by segment under a 48 MB heap", async () => 
     expect(result).toMatchObject(counts);
     expect(result.score).toBeCloseTo((100 * (counts.promoters - counts.detractors)) / counts.total, 10);
   }
+}, 120_000);
+
+// util-linux `script` runs the program on a pseudo-terminal, so stderr is a terminal as it is for a user.
+const hasScript = spawnSync("script", ["--version"]).status === 0 && existsSync("/dev/null");
+
+function onTerminal(extra: ReadonlyArray<string>): string {
+  const command = [process.execPath, CLI, "nps", file, "--column", "nps", "--format", "json", ...extra].map((a) => `'${a}'`).join(" ");
+  return spawnSync("script", ["-qfec", command, "/dev/null"], { encoding: "utf8" }).stdout;
+}
+
+it.skipIf(!hasScript)("shows progress on a terminal's stderr for a long input, and erases it", () => {
+  const output = onTerminal([]);
+  expect(output).toMatch(/\r\x1b\[Kreading .*responses\.csv: \d+\.\d MB of \d+\.\d MB \(\d+%\)/);
+  // The line is erased before the result is printed.
+  expect(output).toMatch(/\r\x1b\[K\{/);
+  expect(output).toContain('"metric": "nps"');
+  expect(onTerminal(["--quiet"])).not.toContain("reading");
 }, 120_000);
