@@ -1,20 +1,33 @@
 import { defineConfig } from "tsup";
 
+const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
+    // ESM keeps one file per module, so that with "sideEffects": false an app's bundler drops every module it does not
+    // use (and their dependencies) instead of shipping the whole library.
+    entry: ["src/**/*.ts", "!src/cli/**"],
+    format: ["esm"],
+    bundle: false,
     target: "es2022",
     platform: "neutral",
-    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    dts: { ...dts, entry: { index: "src/index.ts" } },
     sourcemap: true,
-    clean: true,
-    treeshake: true,
+    clean: false,
+  },
+  {
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    target: "es2022",
+    platform: "neutral",
+    dts,
+    sourcemap: true,
+    clean: false,
     splitting: false,
   },
   {
-    // The command-line program: one self-contained ESM file (csv-parse bundled in, so zod and decimal.js stay the
-    // package's only runtime dependencies). It never runs `clean`, which belongs to the library build above.
+    // The command-line program: one self-contained ESM file with csv-parse bundled in, so the package's runtime
+    // dependencies stay those of the library.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     target: "node20",

@@ -117,3 +117,33 @@ export {
 export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
 export { DurationUnitSchema } from "./internal/duration.js";
 export type { DurationUnit } from "./internal/duration.js";
+
+// Predictive customer lifetime value
+export { rfmSummary, RfmSummaryOptionsSchema, RfmTransactionSchema, CustomerIdSchema } from "./predictive/rfm.js";
+export type { RfmCustomer, RfmSummaryOptions, RfmTransaction } from "./predictive/rfm.js";
+export {
+  fitBgNbd,
+  bgNbdExpectedPurchases,
+  bgNbdConditionalExpectedPurchases,
+  bgNbdProbabilityAlive,
+  BgNbdParamsSchema,
+  BgNbdCustomerSchema,
+  BgNbdFitRowSchema,
+  BgNbdFitInputSchema,
+  BgNbdFitOptionsSchema,
+} from "./predictive/bg-nbd.js";
+export type { BgNbdParams, BgNbdCustomer, BgNbdFitRow, BgNbdFitOptions, BgNbdFit } from "./predictive/bg-nbd.js";
+export {
+  fitGammaGamma,
+  gammaGammaExpectedSpend,
+  GammaGammaParamsSchema,
+  GammaGammaFitRowSchema,
+  GammaGammaFitInputSchema,
+  GammaGammaFitOptionsSchema,
+  GammaGammaCustomerSchema,
+} from "./predictive/gamma-gamma.js";
+export type { GammaGammaParams, GammaGammaFitRow, GammaGammaFitOptions, GammaGammaCustomer, GammaGammaFit } from "./predictive/gamma-gamma.js";
+export { fitShiftedBetaGeometric, sbgSurvival, sbgRetentionRate, SbgParamsSchema, SbgSurvivorsSchema, SbgFitOptionsSchema } from "./predictive/sbg.js";
+export type { SbgParams, SbgFitOptions, SbgFit } from "./predictive/sbg.js";
+export { predictiveClv, PredictiveClvInputSchema } from "./predictive/clv.js";
+export type { PredictiveClvInput } from "./predictive/clv.js";

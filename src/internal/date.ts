@@ -22,7 +22,7 @@ export function epochOf(value: unknown): number {
   return Number.NaN;
 }
 
-/** A DateInput: the specification {@link toEpochMs} is equal to. */
+/** A DateInput: a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds within the range of a Date. */
 export const DateInputSchema = /* @__PURE__ */ (() =>
   z.custom<DateInput>((value) => !Number.isNaN(epochOf(value)), {
   error: "expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds",

@@ -1,14 +1,5 @@
-import Decimal from "decimal.js";
 import * as z from "zod/mini";
-import { valueError } from "./fail.js";
 import { correctlyRounded } from "./round.js";
-
-/** Exact decimal arithmetic through a private clone: rounding half away from zero, and no global setting changed. */
-export const Dec = /* @__PURE__ */ (() =>
-  Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 }))();
-
-/** A decimal number as decimal.js represents it. */
-export type Dec = Decimal;
 
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -25,20 +16,6 @@ export const MoneySchema = /* @__PURE__ */ (() =>
   z.custom<Money>(isMoney, {
   error: 'expected a finite number or a plain decimal string such as "1234.50"',
 }))();
-
-/** The exact decimal value of a Money input (a number is taken at its shortest decimal representation). */
-export function toDecimal(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): Decimal {
-  if (!isMoney(value)) {
-    throw valueError("INVALID_INPUT", metric, path, value, 'expected a finite number or a plain decimal string such as "1234.50"');
-  }
-  return new Dec(value);
-}
-
-/** The nearest double to an exact decimal, rounded half away from zero to `decimals` places first when given. */
-export function decimalToNumber(value: Decimal, decimals?: number): number {
-  const v = decimals === undefined ? value : value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
-  return Number(v.toString()) + 0;
-}
 
 // ---- Exact money as scaled integers: `units / 10^scale`, BigInt where it must be, doubles where they are exact ----
 
@@ -196,6 +173,12 @@ export function divideFractions(a: Fraction, b: Fraction): Fraction {
   const num = a.num * b.den;
   const den = a.den * b.num;
   return den < 0n ? { num: -num, den: -den } : { num, den };
+}
+
+/** a + b, exactly, at the larger of their scales. */
+export function addScaled(a: Scaled, b: Scaled): Scaled {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
 
 /** a − b. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChurnInputSchema, churnRate, convertChurnRate, RetentionInputSchema, retentionRate } from "../../src/index.js";
-import { Dec } from "../../src/internal/money.js";
+import { Dec } from "../helpers/decimal.js";
 import fixtures from "../fixtures/business.json" with { type: "json" };
 import { failure, hostile } from "./helpers.js";
 

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { historicalClv } from "../../src/index.js";
-import { Dec, MoneyAdder, rescale } from "../../src/internal/money.js";
+import { MoneyAdder, rescale } from "../../src/internal/money.js";
+import { Dec } from "../helpers/decimal.js";
 
 /** An amount with up to two decimals, as a number or a string, with its exact value in cents. */
 const amount = fc

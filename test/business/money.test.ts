@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  Dec,
-  decimalToNumber,
   divideFractions,
   divideHalfAwayFromZero,
   fractionOf,
@@ -14,10 +12,9 @@ import {
   pow10n,
   rescale,
   subtractFractions,
-  toDecimal,
   toScaled,
 } from "../../src/internal/money.js";
-import { failure } from "./helpers.js";
+import { Dec } from "../helpers/decimal.js";
 
 function sum(values: unknown[]): string {
   const adder = new MoneyAdder();
@@ -128,17 +125,5 @@ describe("exact fractions", () => {
     expect(fractionValue(subtractFractions(third, third))).toBe(0);
     expect(divideFractions(third, { num: -1n, den: 2n })).toEqual({ num: -2n, den: 3n });
     expect(divideFractions(third, { num: 1n, den: 2n })).toEqual({ num: 2n, den: 3n });
-  });
-});
-
-describe("decimal.js helpers", () => {
-  it("toDecimal reads money exactly and refuses the rest", () => {
-    expect(toDecimal("0.1", "m", ["x"]).plus(0.2).toString()).toBe("0.3");
-    expect(failure(() => toDecimal("1e3", "m", ["x"]))).toMatchInlineSnapshot(`"INVALID_INPUT m: x is "1e3", expected a finite number or a plain decimal string such as "1234.50""`);
-  });
-
-  it("decimalToNumber rounds half away from zero when asked", () => {
-    expect(decimalToNumber(new Dec("-2.5"), 0)).toBe(-3);
-    expect(decimalToNumber(new Dec("0.30000000000000000001"))).toBe(0.3);
   });
 });
