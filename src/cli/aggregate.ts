@@ -100,13 +100,28 @@ function groupKey(table: Table, grouping: Grouping): (row: Row) => [string, stri
   const period = grouping.period;
   const date = period === undefined ? undefined : column(table, { column: period.dateColumn, option: "--date-column" });
   if (by === undefined && date === undefined) return () => ["", undefined, undefined];
+  const labelOf = period === undefined ? undefined : periodLabeler(period.period, period.timeZone);
   return (row) => {
     const segment = by === undefined ? undefined : readKey(by.field(row), by.column);
-    const label =
-      date === undefined
-        ? undefined
-        : periodOf(requireInstant(date.field(row), date.column, period!.timeZone), period!.period, period!.timeZone).label;
+    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.timeZone));
     return [`${segment ?? ""}\u0000${label ?? ""}`, segment, label];
+  };
+}
+
+const RECENT_PERIODS = 16;
+
+/**
+ * The label of the period holding an instant. Finding it asks Intl for the zone's offset, so the last few periods seen
+ * (as [start, end) instants) answer first: rows tend to come in time order or from a few periods.
+ */
+function periodLabeler(period: Period, timeZone: string): (at: number) => string {
+  const recent: Array<{ start: number; end: number; label: string }> = [];
+  return (at) => {
+    for (const p of recent) if (at >= p.start && at < p.end) return p.label;
+    const p = periodOf(at, period, timeZone);
+    recent.unshift(p);
+    if (recent.length > RECENT_PERIODS) recent.pop();
+    return p.label;
   };
 }
 
