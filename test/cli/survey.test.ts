@@ -176,6 +176,27 @@ describe("cx-metrics over NDJSON, JSON and standard input", () => {
     expect(json(cli(["nps", "-", "--input", "ndjson", "--column", "nps", "--by", "channel"], { input }))).toEqual(byChannel);
   });
 
+  it("reads a JSON array from standard input with --input json", () => {
+    const input = readFileSync(join(FIXTURES, "survey.json"), "utf8");
+    expect(json(cli(["nps", "-", "--input", "json", "--column", "nps", "--by", "channel"], { input }))).toEqual(byChannel);
+  });
+
+  it("reads tab-separated input with --delimiter tab", () => {
+    const out = cli(["nps", "-", "--delimiter", "tab", "--column", "nps"], { input: "id\tnps\n1\t10\n2\t0\n3\t9\n" });
+    expect(json(out)).toMatchObject({ total: 3, promoters: 2, detractors: 1 });
+  });
+
+  it("keys rows with an empty segment cell by the empty string, shown as (empty) in tables", () => {
+    const input = "channel,nps\n,9\nweb,3\n,10\n";
+    const out = cli(["nps", "-", "--column", "nps", "--by", "channel"], { input });
+    expect(json(out)).toEqual([
+      { key: "", result: expect.objectContaining({ total: 2, score: 100 }) },
+      { key: "web", result: expect.objectContaining({ total: 1, score: -100 }) },
+    ]);
+    const table = cli(["nps", "-", "--column", "nps", "--by", "channel", "--format", "table"], { input }).stdout;
+    expect(table.split("\n")[1]).toMatch(/^\(empty\) +100\.0 /);
+  });
+
   it("names standard input in errors", () => {
     const out = cli(["nps", "-", "--column", "nps"], { input: "nps\n5\nx\n" });
     expect(out.stderr).toBe('cx-metrics: standard input, line 3: column "nps" is "x", expected a number\n');

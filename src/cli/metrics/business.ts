@@ -22,11 +22,24 @@ interface Transaction {
   amount: string | number;
 }
 
-const CUSTOMER: OptionSpec = { name: "customer-column", value: "NAME", example: "customer_id", help: "the column of customer ids", required: true };
-const START: OptionSpec = { name: "start-column", value: "NAME", example: "started_at", help: "the column of when each subscription started", required: true };
+const CUSTOMER: OptionSpec = {
+  name: "customer-column",
+  value: "NAME",
+  example: "customer_id",
+  help: "the column of customer ids",
+  required: true,
+};
+const START: OptionSpec = {
+  name: "start-column",
+  value: "NAME",
+  example: "started_at",
+  help: "the column of when each subscription started",
+  required: true,
+};
 const END: OptionSpec = {
   name: "end-column",
-  value: "NAME", example: "ended_at",
+  value: "NAME",
+  example: "ended_at",
   help: "the column of when each subscription ended, empty while it runs", required: true,
 };
 
@@ -101,8 +114,20 @@ export const churnCommand: MetricCommand = {
     CUSTOMER,
     START,
     END,
-    { name: "period-start", value: "DATE", example: "2026-01-01", help: "the first instant of the period", required: true },
-    { name: "period-end", value: "DATE", example: "2026-02-01", help: "the first instant after the period", required: true },
+    {
+      name: "period-start",
+      value: "DATE",
+      example: "2026-01-01",
+      help: "the first instant of the period",
+      required: true,
+    },
+    {
+      name: "period-end",
+      value: "DATE",
+      example: "2026-02-01",
+      help: "the first instant after the period",
+      required: true,
+    },
   ],
   examples: [
     "churn subscriptions.csv --customer-column customer_id --start-column started_at --end-column ended_at --period-start 2026-01-01 --period-end 2026-02-01",
@@ -144,7 +169,13 @@ export const cohortsCommand: MetricCommand = {
     CUSTOMER,
     START,
     END,
-    { name: "period", value: "PERIOD", example: "month", help: "the cohort length: day, week, month, quarter or year", default: "month" },
+    {
+      name: "period",
+      value: "PERIOD",
+      example: "month",
+      help: "the cohort length: day, week, month, quarter or year",
+      default: "month",
+    },
     { name: "as-of", value: "DATE", example: "2026-06-30", help: "the last instant to report on", default: "now" },
   ],
   examples: [
@@ -193,9 +224,27 @@ export const clvCommand: MetricCommand = {
     "Historical CLV: total revenue / customers - acquisition cost. Amounts are summed as exact decimals; refunds may be negative.",
   options: [
     CUSTOMER,
-    { name: "amount-column", value: "NAME", example: "total", help: "the column of transaction amounts such as 49.90", required: true },
-    { name: "date-column", value: "NAME", example: "ordered_at", help: "the column of transaction dates", required: true },
-    { name: "acquisition-cost", value: "AMOUNT", example: "35", help: "subtracted from the revenue per customer", default: "0" },
+    {
+      name: "amount-column",
+      value: "NAME",
+      example: "total",
+      help: "the column of transaction amounts such as 49.90",
+      required: true,
+    },
+    {
+      name: "date-column",
+      value: "NAME",
+      example: "ordered_at",
+      help: "the column of transaction dates",
+      required: true,
+    },
+    {
+      name: "acquisition-cost",
+      value: "AMOUNT",
+      example: "35",
+      help: "subtracted from the revenue per customer",
+      default: "0",
+    },
   ],
   examples: [
     "clv orders.csv --customer-column customer_id --amount-column total --date-column ordered_at",

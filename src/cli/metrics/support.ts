@@ -32,11 +32,24 @@ interface DurationMetric {
   compute(tickets: ReadonlyArray<Ticket>, options: { unit: Unit; businessHours?: BusinessCalendar; decimals?: number }): Result;
 }
 
-const CREATED: OptionSpec = { name: "created-column", value: "NAME", example: "created_at", help: "the column of when each ticket was created", required: true };
-const UNIT: OptionSpec = { name: "unit", value: "UNIT", example: "hours", help: "milliseconds, seconds, minutes, hours or days", default: "minutes" };
+const CREATED: OptionSpec = {
+  name: "created-column",
+  value: "NAME",
+  example: "created_at",
+  help: "the column of when each ticket was created",
+  required: true,
+};
+const UNIT: OptionSpec = {
+  name: "unit",
+  value: "UNIT",
+  example: "hours",
+  help: "milliseconds, seconds, minutes, hours or days",
+  default: "minutes",
+};
 const BUSINESS_HOURS: OptionSpec = {
   name: "business-hours",
-  value: "FILE.json", example: "hours.json",
+  value: "FILE.json",
+  example: "hours.json",
   help: 'count business time only: { "timeZone": "Europe/Paris", "weekly": { "monday": [["09:00","17:00"]], ... }, "holidays": ["2026-12-25"] }',
 };
 

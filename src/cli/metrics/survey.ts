@@ -15,6 +15,7 @@ interface SurveyRow {
 /** What the command line needs of an accumulator. */
 interface SurveyAccumulator {
   add(score: number, weight?: number): unknown;
+  // NPS and the proportions take different interval names; --interval has already checked the one given.
   result(options?: { decimals?: number; confidence?: number; interval?: never }): unknown;
 }
 
@@ -38,17 +39,30 @@ function accumulatorSink(settings: SurveySettings, context: Context, interval: s
   };
 }
 
-const COLUMN: OptionSpec = { name: "column", value: "NAME", example: "nps", help: "the column holding the answers", required: true };
+const COLUMN: OptionSpec = {
+  name: "column",
+  value: "NAME",
+  example: "nps",
+  help: "the column holding the answers",
+  required: true,
+};
 const WEIGHT: OptionSpec = {
   name: "weight-column",
-  value: "NAME", example: "weight",
+  value: "NAME",
+  example: "weight",
   help: "a column of non-negative row weights (an empty cell weighs 1)",
 };
 const NPS_INTERVALS = ["wald", "adjusted-wald"];
 const PROPORTION_INTERVALS = ["wilson", "wald"];
 
 function intervalOption(methods: ReadonlyArray<string>): OptionSpec {
-  return { name: "interval", value: "METHOD", example: methods[1]!, help: `the confidence interval's method: ${methods.join(" or ")}`, default: methods[0]! };
+  return {
+    name: "interval",
+    value: "METHOD",
+    example: methods[1]!,
+    help: `the confidence interval's method: ${methods.join(" or ")}`,
+    default: methods[0]!,
+  };
 }
 
 const SCALE: OptionSpec = { name: "scale", value: "MIN-MAX", example: "1-7", help: "the rating scale", default: "1-5" };
@@ -58,7 +72,7 @@ function readScale(context: Context): [number, number] {
   if (text === undefined) return [1, 5];
   const match = /^\s*(-?\d+)\s*(?:-|\.\.)\s*(-?\d+)\s*$/.exec(text);
   const scale: [number, number] | undefined = match === null ? undefined : [Number(match[1]), Number(match[2])];
-  if (scale === undefined || scale[0] >= scale[1] || scale[1] - scale[0] > 1000) {
+  if (scale === undefined || scale[0] >= scale[1]) {
     throw context.options.fail(`--scale is "${text}", expected MIN-MAX such as 1-5 or 0-10`);
   }
   return scale;
@@ -148,7 +162,13 @@ export const csatCommand: MetricCommand = {
   options: [
     COLUMN,
     SCALE,
-    { name: "satisfied-from", value: "N", example: "4", help: "the lowest rating counted as satisfied", default: "top two boxes" },
+    {
+      name: "satisfied-from",
+      value: "N",
+      example: "4",
+      help: "the lowest rating counted as satisfied",
+      default: "top two boxes",
+    },
     WEIGHT,
     intervalOption(PROPORTION_INTERVALS),
   ],
@@ -179,7 +199,13 @@ export const cesCommand: MetricCommand = {
   options: [
     COLUMN,
     SCALE,
-    { name: "agree-from", value: "N", example: "5", help: "the threshold of an easy answer", default: "past the midpoint" },
+    {
+      name: "agree-from",
+      value: "N",
+      example: "5",
+      help: "the threshold of an easy answer",
+      default: "past the midpoint",
+    },
     { name: "lower-is-easier", help: "low ratings mean little effort (count ratings at or below the threshold)" },
     WEIGHT,
     intervalOption(PROPORTION_INTERVALS),
