@@ -136,7 +136,7 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
     context: { options, timeZone, decimals, confidence },
     grouping,
     input,
-    delimiter: readDelimiter(options.string("delimiter")),
+    delimiter: readDelimiter(options.string("delimiter"), path),
     format: options.choice("format", OUTPUT_FORMATS) ?? (io.stdout.isTTY === true ? "table" : "json"),
     skipInvalid: options.flag("skip-invalid"),
     quiet: options.flag("quiet"),

@@ -186,6 +186,19 @@ describe("cx-metrics over NDJSON, JSON and standard input", () => {
     expect(json(out)).toMatchObject({ total: 3, promoters: 2, detractors: 1 });
   });
 
+  it("reads gzip-compressed input by its .gz extension, and tab-separated .tsv files", () => {
+    expect(json(cli(["nps", "survey.ndjson.gz", "--column", "nps", "--by", "channel"]))).toEqual(byChannel);
+    expect(json(cli(["nps", "survey.tsv", "--column", "nps", "--by", "channel"]))).toEqual([
+      { key: "a, b", result: expect.objectContaining({ score: 100 }) },
+      { key: "c", result: expect.objectContaining({ score: -100 }) },
+    ]);
+    expect(cli(["nps", "not-gzip.csv.gz", "--column", "nps"])).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "cx-metrics: cannot read not-gzip.csv.gz: incorrect header check (not gzip data?)\n",
+    });
+  });
+
   it("keys rows with an empty segment cell by the empty string, shown as (empty) in tables", () => {
     const input = "channel,nps\n,9\nweb,3\n,10\n";
     const out = cli(["nps", "-", "--column", "nps", "--by", "channel"], { input });

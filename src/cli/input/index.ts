@@ -8,17 +8,17 @@ import type { Table } from "./table.js";
 export type InputFormat = "csv" | "ndjson" | "json";
 export const INPUT_FORMATS: ReadonlyArray<InputFormat> = ["csv", "ndjson", "json"];
 
-/** The format of a path by its extension; standard input and unknown extensions are CSV. */
+/** The format of a path by its extension (after a `.gz`); standard input and unknown extensions are CSV. */
 export function formatOf(path: string): InputFormat {
-  const lower = path.toLowerCase();
+  const lower = path.toLowerCase().replace(/\.gz$/, "");
   if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) return "ndjson";
   if (lower.endsWith(".json")) return "json";
   return "csv";
 }
 
-/** A delimiter option: one character, or `tab`/`\t`. */
-export function readDelimiter(value: string | undefined): string {
-  if (value === undefined) return ",";
+/** A delimiter option: one character, or `tab`/`\t`; by default a tab for `.tsv` files and a comma otherwise. */
+export function readDelimiter(value: string | undefined, path: string): string {
+  if (value === undefined) return /\.tsv(\.gz)?$/i.test(path) ? "\t" : ",";
   if (value === "tab" || value === "\\t") return "\t";
   if ([...value].length !== 1) throw new UsageError(`--delimiter is "${value}", expected one character (or "tab")`);
   return value;

@@ -1,6 +1,7 @@
 import { createReadStream, type ReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { type Readable, Transform } from "node:stream";
+import { PassThrough, type Readable, Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { InputError } from "../errors.js";
 
 /** Bytes flowing from a file or standard input, counted as they pass so progress can be shown. */
@@ -41,7 +42,14 @@ export async function openSource(path: string, stdin: Readable): Promise<Source>
   });
   raw.on("error", (error) => counter.destroy(new InputError(`cannot read ${name}: ${systemReason(error)}`)));
   raw.pipe(counter);
-  return { name, size, stream: counter, bytesRead: () => bytes };
+  if (!/\.gz$/i.test(path)) return { name, size, stream: counter, bytesRead: () => bytes };
+  // Progress counts compressed bytes, against the compressed file's size.
+  const gunzip = createGunzip();
+  const out = new PassThrough();
+  gunzip.on("error", (error) => out.destroy(new InputError(`cannot read ${name}: ${error.message} (not gzip data?)`)));
+  counter.on("error", (error) => out.destroy(error));
+  counter.pipe(gunzip).pipe(out);
+  return { name, size, stream: out, bytesRead: () => bytes };
 }
 
 /** Waits until a file is open, so that a permission error surfaces here rather than mid-stream. */
