@@ -46,7 +46,7 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     default: "0.95",
   },
   { name: "skip-invalid", help: "skip invalid rows (reported on stderr) instead of stopping at the first" },
-  { name: "quiet", help: "no progress and no notes on stderr (errors are still reported)" },
+  { name: "quiet", help: "no progress and no notes on stderr (errors and skipped rows are still reported)" },
   { name: "help", help: "show this help" },
 ];
 

@@ -97,7 +97,7 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
         ? formatCsv(outcome.entries, grouped, metricPlan.view)
         : formatTable(outcome.entries, metricPlan.view, headersOf(settings.grouping));
   io.stdout.write(text);
-  if (!settings.quiet) io.stderr.write(notes(outcome.tally, metricPlan.missing));
+  io.stderr.write(notes(outcome.tally, metricPlan.missing, settings.quiet));
   return 0;
 }
 
@@ -156,8 +156,11 @@ function headersOf(grouping: Grouping): { key?: string; period?: string } {
   };
 }
 
-/** What the run left out, for stderr. */
-function notes(tally: Tally, missing: string | undefined): string {
+/**
+ * What the run left out, for stderr. Skipped invalid rows are always reported, since they change the result; rows
+ * without a value and empty groups are notes that `--quiet` silences.
+ */
+function notes(tally: Tally, missing: string | undefined, quiet: boolean): string {
   const lines: string[] = [];
   if (tally.skipped > 0) {
     const more = tally.skipped > tally.skippedLines.length ? ", …" : "";
@@ -165,9 +168,11 @@ function notes(tally: Tally, missing: string | undefined): string {
       `${PROGRAM}: skipped ${tally.skipped} invalid row${tally.skipped === 1 ? "" : "s"} (line${tally.skipped === 1 ? "" : "s"} ${tally.skippedLines.join(", ")}${more})`,
     );
   }
-  if (tally.missing > 0) {
-    lines.push(`${PROGRAM}: left out ${tally.missing} row${tally.missing === 1 ? "" : "s"} ${missing ?? "without a value"}`);
+  if (!quiet) {
+    if (tally.missing > 0) {
+      lines.push(`${PROGRAM}: left out ${tally.missing} row${tally.missing === 1 ? "" : "s"} ${missing ?? "without a value"}`);
+    }
+    for (const group of tally.empty) lines.push(`${PROGRAM}: left out group "${group.name}": ${group.reason}`);
   }
-  for (const group of tally.empty) lines.push(`${PROGRAM}: left out group "${group.name}": ${group.reason}`);
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }

@@ -230,9 +230,9 @@ describe("cx-metrics on bad data", () => {
   });
 
   it.each([
-    [["--skip-invalid", "--quiet"], ""],
+    [["--skip-invalid", "--quiet"], "cx-metrics: skipped 3 invalid rows (lines 4, 5, 6)\n"],
     [[], 'cx-metrics: bad-rows.csv, line 4: column "nps" is "abc", expected a number\n'],
-  ])("reports the first invalid row once the earlier ones are fixed (%j)", (extra, stderr) => {
+  ])("reports the first invalid row once the earlier ones are fixed, and skipped rows even with --quiet (%j)", (extra, stderr) => {
     const input = readFileSync(join(FIXTURES, "bad-rows.csv"), "utf8").replace("2,11", "2,1");
     const out = cli(["nps", "-", "--column", "nps", ...extra], { input });
     expect(out.stderr).toBe(stderr.replace("bad-rows.csv", "standard input"));
