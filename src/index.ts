@@ -31,6 +31,13 @@ export type { Group, PeriodGroup, ByPeriodOptions } from "./segment/group.js";
 
 // Mergeable accumulators
 export { createNpsAccumulator, createCsatAccumulator, createCesAccumulator } from "./stream/survey.js";
+export { createResponseTimeAccumulator } from "./stream/response-time.js";
+export type {
+  ResponseTimeAccumulator,
+  ResponseTimeAccumulatorOptions,
+  ResponseTimeAccumulatorState,
+  ResponseTimeMeasure,
+} from "./stream/response-time.js";
 export type {
   NpsAccumulator,
   NpsAccumulatorState,

@@ -148,6 +148,12 @@ const nearObject = fc.dictionary(
     "gammaGamma",
     "customer",
     "params",
+    "createdAt",
+    "firstResponseAt",
+    "resolvedAt",
+    "mode",
+    "measure",
+    "relativeAccuracy",
   ),
   fc.oneof(
     nearNumber,
@@ -207,6 +213,16 @@ const fuzzed: Fuzzed[] = [
   ["sbgSurvival", ([a, b]) => cx.sbgSurvival(a as never, b as never), 2],
   ["sbgRetentionRate", ([a, b]) => cx.sbgRetentionRate(a as never, b as never), 2],
   ["predictiveClv", ([a]) => cx.predictiveClv(a as never), 1],
+  [
+    "createResponseTimeAccumulator",
+    ([a, b, c]) => {
+      const acc = cx.createResponseTimeAccumulator(a as never);
+      acc.addAll(b as never);
+      acc.add(c as never);
+      return acc.result();
+    },
+    3,
+  ],
   ["createCesAccumulator", ([a, b, c]) => cx.createCesAccumulator(a as never, b as never).add(c as never).result(), 3],
   ["firstResponseTime", ([a, b]) => cx.firstResponseTime(a as never, b as never), 2],
   ["resolutionTime", ([a, b]) => cx.resolutionTime(a as never, b as never), 2],
