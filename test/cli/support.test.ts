@@ -48,6 +48,13 @@ describe("cx-metrics support metrics", () => {
     expect(json(out)).toEqual([{ key: "2026-W48", result: expect.objectContaining({ resolved: 3, unresolved: 2, median: 19.2 }) }]);
   });
 
+  it("--sketch keeps bounded memory: mean, min, max and counts exact, median and p90 within the accuracy", () => {
+    const result = json(cli([...FIRST, "--sketch", "0.01"])) as Record<string, number>;
+    expect(result).toMatchObject({ mean: 258.75, min: 5, max: 990, answered: 4, unanswered: 1 });
+    expect(Math.abs(result.median! - 20) / 20).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(result.p90! - 702) / 702).toBeLessThanOrEqual(0.01);
+  });
+
   it("the table shows the unit, the counts and a bar for the mean", () => {
     const out = cli([...RESOLUTION, "--unit", "hours", "--by", "team", "--format", "table"]);
     expect(out.stdout).toMatchInlineSnapshot(`
@@ -88,6 +95,7 @@ describe("cx-metrics support metrics", () => {
     [["--business-hours", "survey.csv"], /^cx-metrics: --business-hours: survey\.csv is not valid JSON/],
     [["--business-hours", "bad-hours.json"], /^cx-metrics: --business-hours: bad-hours\.json: weekly\.monday\[0\]\[1\] is "27:00", expected a time of day/],
     [["--unit", "weeks"], /^cx-metrics: --unit is "weeks", expected milliseconds, seconds, minutes, hours, days\n/],
+    [["--sketch", "2"], /^cx-metrics: --sketch is "2", expected a relative accuracy in \(0, 0\.5\], such as 0\.01\n/],
   ])("a bad option is exit code 2 before any row is read: %j", (extra, message) => {
     const out = cli([...FIRST, ...extra]);
     expect(out.status).toBe(2);

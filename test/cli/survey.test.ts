@@ -317,7 +317,7 @@ describe("cx-metrics command line", () => {
     ["nps", ["--column", "--weight-column"]],
     ["csat", ["--column", "--scale", "--satisfied-from", "--weight-column"]],
     ["ces", ["--column", "--scale", "--agree-from", "--lower-is-easier", "--weight-column"]],
-    ["first-response-time", ["--created-column", "--responded-column", "--unit", "--business-hours", "--period", "--date-column"]],
+    ["first-response-time", ["--created-column", "--responded-column", "--unit", "--business-hours", "--sketch", "--period", "--date-column"]],
     ["resolution-time", ["--created-column", "--resolved-column", "--unit", "--business-hours"]],
     ["churn", ["--customer-column", "--start-column", "--end-column", "--period-start", "--period-end"]],
     ["cohorts", ["--customer-column", "--start-column", "--end-column", "--period", "--as-of"]],

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { CxMetricsError } from "../../errors.js";
-import { type BusinessCalendar, firstResponseTime, resolutionTime } from "../../index.js";
+import { type BusinessCalendar, createResponseTimeAccumulator } from "../../index.js";
 import { checkCalendar } from "../../support/business-hours.js";
 import type { OptionSpec } from "../args.js";
 import { RowError } from "../errors.js";
@@ -8,8 +8,9 @@ import { readInstant, requireInstant } from "../values.js";
 import { countColumn, numberColumn } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type View } from "./types.js";
 
-// Response and resolution times need every duration for their median and 90th percentile: each group keeps its
-// tickets' two instants (16 bytes a ticket) until the end.
+// Response and resolution times stream through the library's response-time accumulator, one per group. Exact medians
+// and percentiles need every duration (8 bytes a ticket); with --sketch the accumulator keeps a bounded histogram
+// instead, with percentiles within the stated relative accuracy.
 
 const UNITS = ["milliseconds", "seconds", "minutes", "hours", "days"] as const;
 type Unit = (typeof UNITS)[number];
@@ -22,6 +23,9 @@ interface Ticket {
 
 interface DurationMetric {
   readonly name: string;
+  /** The accumulator's measure, and the ticket field of the second instant. */
+  readonly measure: "firstResponseTime" | "resolutionTime";
+  readonly endKey: "firstResponseAt" | "resolvedAt";
   /** The option naming the column of the second instant, and what a ticket without one is. */
   readonly endOption: string;
   readonly endWord: string;
@@ -29,7 +33,6 @@ interface DurationMetric {
   readonly endExample: string;
   readonly doneField: string;
   readonly pendingField: string;
-  compute(tickets: ReadonlyArray<Ticket>, options: { unit: Unit; businessHours?: BusinessCalendar; decimals?: number }): Result;
 }
 
 const CREATED: OptionSpec = {
@@ -45,6 +48,12 @@ const UNIT: OptionSpec = {
   example: "hours",
   help: "milliseconds, seconds, minutes, hours or days",
   default: "minutes",
+};
+const SKETCH: OptionSpec = {
+  name: "sketch",
+  value: "ACCURACY",
+  example: "0.01",
+  help: "bounded memory per group: median and p90 within this relative accuracy (mean, min, max and counts stay exact)",
 };
 const BUSINESS_HOURS: OptionSpec = {
   name: "business-hours",
@@ -87,7 +96,7 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
     name: metric.name,
     summary,
     description,
-    options: [CREATED, end, UNIT, BUSINESS_HOURS],
+    options: [CREATED, end, UNIT, BUSINESS_HOURS, SKETCH],
     examples,
     timeSeries: true,
     async prepare(context) {
@@ -95,6 +104,14 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
       const ended = context.options.required(metric.endOption);
       const unit = context.options.choice("unit", UNITS) ?? "minutes";
       const businessHours = await readCalendar(context);
+      const accuracy = context.options.number("sketch", (a) => a > 0 && a <= 0.5, "a relative accuracy in (0, 0.5], such as 0.01");
+      const options = {
+        measure: metric.measure,
+        unit,
+        ...(businessHours === undefined ? {} : { businessHours }),
+        ...(context.decimals === undefined ? {} : { decimals: context.decimals }),
+        ...(accuracy === undefined ? {} : { mode: "sketch" as const, relativeAccuracy: accuracy }),
+      };
       const { timeZone, decimals } = context;
       const short = UNIT_SHORT[unit];
       const view: View = {
@@ -128,15 +145,10 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
         },
         valueColumn: ended,
         create() {
-          const tickets: Ticket[] = [];
+          const accumulator = createResponseTimeAccumulator(options as Parameters<typeof createResponseTimeAccumulator>[0]);
           return {
-            add: (ticket) => tickets.push(ticket),
-            result: () =>
-              metric.compute(tickets, {
-                unit,
-                ...(businessHours === undefined ? {} : { businessHours }),
-                ...(decimals === undefined ? {} : { decimals }),
-              }),
+            add: (ticket) => accumulator.add({ createdAt: ticket.createdAt, [metric.endKey]: ticket.at }),
+            result: () => accumulator.result() as unknown as Result,
           };
         },
         view,
@@ -148,16 +160,13 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
 export const firstResponseTimeCommand = durationCommand(
   {
     name: "first-response-time",
+    measure: "firstResponseTime",
+    endKey: "firstResponseAt",
     endOption: "responded-column",
     endWord: "first answered",
     endExample: "first_reply_at",
     doneField: "answered",
     pendingField: "unanswered",
-    compute: (tickets, options) =>
-      firstResponseTime(
-        tickets.map((t) => ({ createdAt: t.createdAt, firstResponseAt: t.at })),
-        options,
-      ) as unknown as Result,
   },
   "first-response time of tickets: mean, median, p90",
   "Time from a ticket's creation to its first answer, over answered tickets (an empty cell is unanswered: counted, left out of the statistics). With --business-hours only business time counts.",
@@ -170,16 +179,13 @@ export const firstResponseTimeCommand = durationCommand(
 export const resolutionTimeCommand = durationCommand(
   {
     name: "resolution-time",
+    measure: "resolutionTime",
+    endKey: "resolvedAt",
     endOption: "resolved-column",
     endWord: "resolved",
     endExample: "resolved_at",
     doneField: "resolved",
     pendingField: "unresolved",
-    compute: (tickets, options) =>
-      resolutionTime(
-        tickets.map((t) => ({ createdAt: t.createdAt, resolvedAt: t.at })),
-        options,
-      ) as unknown as Result,
   },
   "resolution time of tickets: mean, median, p90",
   "Time from a ticket's creation to its resolution, over resolved tickets (an empty cell is unresolved: counted, left out of the statistics). With --business-hours only business time counts.",
