@@ -25,4 +25,18 @@ export default defineConfig([
     clean: false,
     splitting: false,
   },
+  {
+    // The command-line program: one self-contained ESM file with csv-parse bundled in, so the package's runtime
+    // dependencies stay those of the library.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+    noExternal: ["csv-parse"],
+    sourcemap: false,
+    clean: false,
+    treeshake: true,
+    splitting: false,
+  },
 ]);

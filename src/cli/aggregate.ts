@@ -1,0 +1,159 @@
+import { CxMetricsError } from "../errors.js";
+import { type Period, periodOf } from "../internal/date.js";
+import { InputError, RowError } from "./errors.js";
+import { type ColumnRequest, type Field, locate, type Row, type Source, type Table } from "./input/index.js";
+import type { Plan, Result, Sink } from "./metrics/types.js";
+import { readKey, requireInstant } from "./values.js";
+
+/** How rows are split into groups: by a column's value, by the calendar period of a date column, or both. */
+export interface Grouping {
+  readonly by?: string;
+  readonly period?: { readonly period: Period; readonly dateColumn: string; readonly timeZone: string };
+}
+
+/** One group's result: `key` is the segment (or the period label without --by), `period` the label with both. */
+export interface Entry {
+  readonly key?: string;
+  readonly period?: string;
+  readonly result: Result;
+}
+
+/** What happened to the rows, for the notes on stderr. */
+export interface Tally {
+  rows: number;
+  missing: number;
+  skipped: number;
+  skippedLines: number[];
+  /** Groups left out because they hold no value to compute from, with the calculator's reason. */
+  empty: Array<{ name: string; reason: string }>;
+}
+
+const SHOWN_LINES = 5;
+
+interface Group {
+  readonly segment: string | undefined;
+  readonly label: string | undefined;
+  readonly sink: Sink<unknown>;
+}
+
+/** Streams every row of the table through the plan, one sink per group, and computes each group's result. */
+export async function aggregate(
+  source: Source,
+  table: Table,
+  metricPlan: Plan<unknown>,
+  grouping: Grouping,
+  skipInvalid: boolean,
+): Promise<{ entries: Entry[]; tally: Tally }> {
+  const fields: Record<string, Field> = {};
+  for (const [name, request] of Object.entries(metricPlan.columns)) fields[name] = table.field(request);
+  const read = metricPlan.read(fields);
+  const keyOf = groupKey(table, grouping);
+  const groups = new Map<string, Group>();
+  // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
+  const segmentOrder = new Map<string | undefined, number>();
+  const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedLines: [], empty: [] };
+
+  for await (const row of table.rows()) {
+    tally.rows++;
+    try {
+      if (row.invalid !== undefined) throw new RowError(undefined, undefined, row.invalid);
+      const value = read(row);
+      if (value === undefined) {
+        tally.missing++;
+        continue;
+      }
+      const [key, segment, label] = keyOf(row);
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { segment, label, sink: metricPlan.create() };
+        if (!segmentOrder.has(segment)) segmentOrder.set(segment, segmentOrder.size);
+        groups.set(key, group);
+      }
+      addValue(group.sink, value, metricPlan.valueColumn);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
+      tally.skipped++;
+      if (tally.skippedLines.length < SHOWN_LINES) tally.skippedLines.push(row.line);
+    }
+  }
+  table.finish();
+  const ordered = [...groups.values()].sort(
+    (a, b) => segmentOrder.get(a.segment)! - segmentOrder.get(b.segment)! || compare(a.label, b.label),
+  );
+  return { entries: results(source, ordered, grouping, tally), tally };
+}
+
+function addValue(sink: Sink<unknown>, value: unknown, column: string): void {
+  try {
+    sink.add(value);
+  } catch (error) {
+    if (!(error instanceof CxMetricsError)) throw error;
+    const issue = error.issues[0];
+    throw new RowError(column, issue?.input, issue?.expected ?? error.message);
+  }
+}
+
+/** The group key of a row: a composite map key, the segment and the period label. */
+function groupKey(table: Table, grouping: Grouping): (row: Row) => [string, string | undefined, string | undefined] {
+  const by = grouping.by === undefined ? undefined : column(table, { column: grouping.by, option: "--by" });
+  const period = grouping.period;
+  const date = period === undefined ? undefined : column(table, { column: period.dateColumn, option: "--date-column" });
+  if (by === undefined && date === undefined) return () => ["", undefined, undefined];
+  const labelOf = period === undefined ? undefined : periodLabeler(period.period, period.timeZone);
+  return (row) => {
+    const segment = by === undefined ? undefined : readKey(by.field(row), by.column);
+    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.timeZone));
+    return [`${segment ?? ""}\u0000${label ?? ""}`, segment, label];
+  };
+}
+
+const RECENT_PERIODS = 16;
+
+/**
+ * The label of the period holding an instant. Finding it asks Intl for the zone's offset, so the last few periods seen
+ * (as [start, end) instants) answer first: rows tend to come in time order or from a few periods.
+ */
+function periodLabeler(period: Period, timeZone: string): (at: number) => string {
+  const recent: Array<{ start: number; end: number; label: string }> = [];
+  return (at) => {
+    for (const p of recent) if (at >= p.start && at < p.end) return p.label;
+    const p = periodOf(at, period, timeZone);
+    recent.unshift(p);
+    if (recent.length > RECENT_PERIODS) recent.pop();
+    return p.label;
+  };
+}
+
+function column(table: Table, request: ColumnRequest): { column: string; field: Field } {
+  return { column: request.column, field: table.field(request) };
+}
+
+function compare(a: string | undefined, b: string | undefined): number {
+  return a === b ? 0 : (a ?? "") < (b ?? "") ? -1 : 1;
+}
+
+/** Each group's result; empty groups are left out and noted. */
+function results(source: Source, groups: ReadonlyArray<Group>, grouping: Grouping, tally: Tally): Entry[] {
+  const grouped = grouping.by !== undefined || grouping.period !== undefined;
+  const entries: Entry[] = [];
+  for (const group of groups) {
+    let result: Result;
+    try {
+      result = group.sink.result();
+    } catch (error) {
+      if (!(error instanceof CxMetricsError)) throw error;
+      if (!grouped || error.code !== "EMPTY_INPUT") throw new InputError(`${source.name}: ${error.message}`);
+      tally.empty.push({ name: [group.segment, group.label].filter((s) => s !== undefined).join(" "), reason: error.message });
+      continue;
+    }
+    if (!grouped) entries.push({ result });
+    else if (group.segment !== undefined && group.label !== undefined) entries.push({ key: group.segment, period: group.label, result });
+    else entries.push({ key: (group.segment ?? group.label)!, result });
+  }
+  if (entries.length === 0) {
+    const why = tally.rows === 0 ? "it has no rows" : tally.empty.length > 0 ? tally.empty[0]!.reason : "no row has a value to compute from";
+    throw new InputError(`${source.name}: no result: ${why}`);
+  }
+  return entries;
+}

@@ -1,0 +1,196 @@
+import { readFile } from "node:fs/promises";
+import { CxMetricsError } from "../../errors.js";
+import { type BusinessCalendar, createResponseTimeAccumulator } from "../../index.js";
+import { checkCalendar } from "../../support/business-hours.js";
+import type { OptionSpec } from "../args.js";
+import { RowError } from "../errors.js";
+import { readInstant, requireInstant } from "../values.js";
+import { countColumn, numberColumn } from "./show.js";
+import { BAR, type Context, type MetricCommand, plan, type Result, type View } from "./types.js";
+
+// Response and resolution times stream through the library's response-time accumulator, one per group. Exact medians
+// and percentiles need every duration (8 bytes a ticket); with --sketch the accumulator keeps a bounded histogram
+// instead, with percentiles within the stated relative accuracy.
+
+const UNITS = ["milliseconds", "seconds", "minutes", "hours", "days"] as const;
+type Unit = (typeof UNITS)[number];
+const UNIT_SHORT: Record<Unit, string> = { milliseconds: "ms", seconds: "s", minutes: "min", hours: "h", days: "d" };
+
+interface Ticket {
+  createdAt: number;
+  at: number | null;
+}
+
+interface DurationMetric {
+  readonly name: string;
+  /** The accumulator's measure, and the ticket field of the second instant. */
+  readonly measure: "firstResponseTime" | "resolutionTime";
+  readonly endKey: "firstResponseAt" | "resolvedAt";
+  /** The option naming the column of the second instant, and what a ticket without one is. */
+  readonly endOption: string;
+  readonly endWord: string;
+  /** A column name help shows as an example. */
+  readonly endExample: string;
+  readonly doneField: string;
+  readonly pendingField: string;
+}
+
+const CREATED: OptionSpec = {
+  name: "created-column",
+  value: "NAME",
+  example: "created_at",
+  help: "the column of when each ticket was created",
+  required: true,
+};
+const UNIT: OptionSpec = {
+  name: "unit",
+  value: "UNIT",
+  example: "hours",
+  help: "milliseconds, seconds, minutes, hours or days",
+  default: "minutes",
+};
+const SKETCH: OptionSpec = {
+  name: "sketch",
+  value: "ACCURACY",
+  example: "0.01",
+  help: "bounded memory per group: median and p90 within this relative accuracy (mean, min, max and counts stay exact)",
+};
+const BUSINESS_HOURS: OptionSpec = {
+  name: "business-hours",
+  value: "FILE.json",
+  example: "hours.json",
+  help: 'count business time only: { "timeZone": "Europe/Paris", "weekly": { "monday": [["09:00","17:00"]], ... }, "holidays": ["2026-12-25"] }',
+};
+
+async function readCalendar(context: Context): Promise<BusinessCalendar | undefined> {
+  const path = context.options.string("business-hours");
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw context.options.fail(`--business-hours: cannot read ${path} (${(error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw context.options.fail(`--business-hours: ${path} is not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return checkCalendar(value, [], "--business-hours");
+  } catch (error) {
+    if (error instanceof CxMetricsError) throw context.options.fail(`--business-hours: ${path}: ${error.issues[0]?.message ?? error.message}`);
+    throw error;
+  }
+}
+
+function durationCommand(metric: DurationMetric, summary: string, description: string, examples: string[]): MetricCommand {
+  const end: OptionSpec = {
+    name: metric.endOption,
+    value: "NAME",
+    example: metric.endExample,
+    help: `the column of when each ticket was ${metric.endWord}, empty until then`, required: true,
+  };
+  return {
+    name: metric.name,
+    summary,
+    description,
+    options: [CREATED, end, UNIT, BUSINESS_HOURS, SKETCH],
+    examples,
+    timeSeries: true,
+    async prepare(context) {
+      const created = context.options.required("created-column");
+      const ended = context.options.required(metric.endOption);
+      const unit = context.options.choice("unit", UNITS) ?? "minutes";
+      const businessHours = await readCalendar(context);
+      const accuracy = context.options.number("sketch", (a) => a > 0 && a <= 0.5, "a relative accuracy in (0, 0.5], such as 0.01");
+      const options = {
+        measure: metric.measure,
+        unit,
+        ...(businessHours === undefined ? {} : { businessHours }),
+        ...(context.decimals === undefined ? {} : { decimals: context.decimals }),
+        ...(accuracy === undefined ? {} : { mode: "sketch" as const, relativeAccuracy: accuracy }),
+      };
+      const { timeZone, decimals } = context;
+      const short = UNIT_SHORT[unit];
+      const view: View = {
+        columns: [
+          numberColumn(`mean (${short})`, "mean", decimals),
+          numberColumn("median", "median", decimals),
+          numberColumn("p90", "p90", decimals),
+          numberColumn("min", "min", decimals),
+          numberColumn("max", "max", decimals),
+          countColumn("n", metric.doneField),
+          BAR,
+          countColumn(metric.pendingField, metric.pendingField),
+        ],
+        bar: { value: (r) => r.mean as number, min: 0 },
+      };
+      return plan<Ticket>({
+        columns: {
+          created: { column: created, option: "--created-column" },
+          ended: { column: ended, option: `--${metric.endOption}`, optional: true },
+        },
+        read(fields) {
+          const createdField = fields.created!;
+          const endedField = fields.ended!;
+          return (row) => {
+            const createdAt = requireInstant(createdField(row), created, timeZone);
+            const cell = endedField(row);
+            const at = readInstant(cell, ended, timeZone) ?? null;
+            if (at !== null && at < createdAt) throw new RowError(ended, cell, `expected an instant not before "${created}"`);
+            return { createdAt, at };
+          };
+        },
+        valueColumn: ended,
+        create() {
+          const accumulator = createResponseTimeAccumulator(options as Parameters<typeof createResponseTimeAccumulator>[0]);
+          return {
+            add: (ticket) => accumulator.add({ createdAt: ticket.createdAt, [metric.endKey]: ticket.at }),
+            result: () => accumulator.result() as unknown as Result,
+          };
+        },
+        view,
+      });
+    },
+  };
+}
+
+export const firstResponseTimeCommand = durationCommand(
+  {
+    name: "first-response-time",
+    measure: "firstResponseTime",
+    endKey: "firstResponseAt",
+    endOption: "responded-column",
+    endWord: "first answered",
+    endExample: "first_reply_at",
+    doneField: "answered",
+    pendingField: "unanswered",
+  },
+  "first-response time of tickets: mean, median, p90",
+  "Time from a ticket's creation to its first answer, over answered tickets (an empty cell is unanswered: counted, left out of the statistics). With --business-hours only business time counts.",
+  [
+    "first-response-time tickets.csv --created-column created_at --responded-column first_reply_at",
+    "first-response-time tickets.csv --created-column created_at --responded-column first_reply_at --unit hours --business-hours hours.json --by team",
+  ],
+);
+
+export const resolutionTimeCommand = durationCommand(
+  {
+    name: "resolution-time",
+    measure: "resolutionTime",
+    endKey: "resolvedAt",
+    endOption: "resolved-column",
+    endWord: "resolved",
+    endExample: "resolved_at",
+    doneField: "resolved",
+    pendingField: "unresolved",
+  },
+  "resolution time of tickets: mean, median, p90",
+  "Time from a ticket's creation to its resolution, over resolved tickets (an empty cell is unresolved: counted, left out of the statistics). With --business-hours only business time counts.",
+  [
+    "resolution-time tickets.csv --created-column created_at --resolved-column resolved_at --unit hours",
+    "resolution-time tickets.ndjson --created-column created_at --resolved-column resolved_at --period week --date-column created_at",
+  ],
+);
