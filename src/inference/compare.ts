@@ -78,11 +78,10 @@ function npsSample(input: unknown, name: string, metric: string): NpsSample {
   return sample;
 }
 
-function comparison(difference: number, seTest: number, seInterval: number, range: number, confidence: number, metric: string): Comparison {
-  if (seTest === 0 && difference !== 0) {
-    throw emptyError(metric, [], "both samples are unanimous and differ: with zero variance the z-test is undefined");
-  }
-  const zStat = seTest === 0 ? 0 : difference / seTest;
+function comparison(difference: number, seTest: number, seInterval: number, range: number, confidence: number): Comparison {
+  // Two unanimous samples that differ have no sampling variance: the z-test degenerates to certainty. z is then the
+  // largest finite number of the difference's sign (never Infinity) and p = 0.
+  const zStat = seTest === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Number.MAX_VALUE) : difference / seTest;
   const pValue = twoSidedPValue(zStat);
   const margin = criticalZ(confidence) * seInterval;
   return {
@@ -109,8 +108,10 @@ function comparison(difference: number, seTest: number, seInterval: number, rang
  * @param b - the same for the other sample
  * @param options - `confidence` (default 0.95) for the interval and `significant`
  * @returns the difference, its standard error, z, the p-value, whether p < 1 − confidence, and the interval
- * @throws {@link CxMetricsError} `INVALID_INPUT` for bad samples or options; `EMPTY_INPUT` for an empty sample or two
- *   unanimous samples that differ
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for bad samples or options; `EMPTY_INPUT` for an empty sample
+ *
+ * Two unanimous samples that differ (all promoters against all detractors) have no sampling variance: se is 0, z the
+ * largest finite number of the difference's sign and p = 0.
  *
  * @example
  * ```ts
@@ -138,7 +139,7 @@ export function compareNps(
     );
     const variance = (s: NpsSample) => (10_000 * npsVariance(s.promoters, s.detractors, s.total)) / s.n;
     const se = Math.sqrt(variance(sa) + variance(sb));
-    return comparison(difference, se, se, 200, confidence, metric);
+    return comparison(difference, se, se, 200, confidence);
   });
 }
 
@@ -207,8 +208,7 @@ function proportionSample(
  * @param b - the same for the other sample
  * @param options - `confidence` (default 0.95)
  * @returns the difference in points, the unpooled standard error, the pooled z, the p-value, significance and interval
- * @throws {@link CxMetricsError} `INVALID_INPUT` for bad samples or options; `EMPTY_INPUT` for an empty sample or two
- *   samples that are unanimous in opposite directions
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for bad samples or options; `EMPTY_INPUT` for an empty sample
  *
  * @example
  * ```ts
@@ -232,7 +232,7 @@ export function compareProportions(
     const seTest = 100 * Math.sqrt(pooled * (1 - pooled) * (1 / sa.n + 1 / sb.n));
     const seInterval = 100 * Math.sqrt((sa.p * (1 - sa.p)) / sa.n + (sb.p * (1 - sb.p)) / sb.n);
     const difference = ratio(sa.rawHits * sb.total - sb.rawHits * sa.total, sa.total * sb.total, 100);
-    return comparison(difference, seTest, seInterval, 100, confidence, metric);
+    return comparison(difference, seTest, seInterval, 100, confidence);
   });
 }
 

@@ -1,3 +1,4 @@
+import { plainError } from "../internal/fail.js";
 import { maybeRound } from "../internal/round.js";
 import { normalUpperQuantile } from "../internal/normal.js";
 
@@ -68,6 +69,23 @@ export function npsVariance(promoters: number, detractors: number, total: number
 /** Kish's effective sample size (Σw)² / Σw²; n itself when unweighted. */
 export function effectiveSize(total: number, sumOfSquares: number): number {
   return total === sumOfSquares ? total : (total * total) / sumOfSquares;
+}
+
+/**
+ * The effective sample size of trusted tallies, or OUT_OF_RANGE when weights so large (or so small) that their sums or
+ * squares leave the range of a double would make it meaningless (Infinity, or 0 / 0).
+ */
+export function checkedEffectiveSize(total: number, sumOfSquares: number, metric: string, sumOfValues = 0): number {
+  const n = effectiveSize(total, sumOfSquares);
+  if (!(Number.isFinite(total) && Number.isFinite(sumOfValues) && n > 0 && Number.isFinite(n))) {
+    throw plainError(
+      "OUT_OF_RANGE",
+      metric,
+      ["options", "weights"],
+      "options.weights are too large or too small: their sums or squares leave the range of a double",
+    );
+  }
+  return n;
 }
 
 /**

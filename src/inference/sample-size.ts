@@ -74,7 +74,8 @@ function size(variance: number, marginOfError: number, confidence: number, metri
 
 /**
  * How many responses an NPS needs for a given margin of error: n = z² · var / (moe/100)², rounded up, where
- * var = (pP + pD) − (pP − pD)² from the expected shares, or 1 (the worst case) without expectations.
+ * var = (pP + pD) − (pP − pD)² from the expected shares, or 1 (the worst case) without expectations. A share not given
+ * takes the worst case given the other one (pD = min(pP + 50%, 100% − pP)).
  *
  * @param input - `marginOfError` in NPS points, `confidence` (default 0.95), and optionally the expected promoter and
  *   detractor percents
@@ -101,13 +102,15 @@ export function npsSampleSize(input: NpsSampleSizeInput): number {
       expectedDetractorPercent: checkPercent,
     }, "input");
     if (i.marginOfError === undefined) throw missingMargin(metric);
-    const expected = i.expectedPromoterPercent !== undefined || i.expectedDetractorPercent !== undefined;
-    const p = i.expectedPromoterPercent ?? 0;
-    const d = i.expectedDetractorPercent ?? 0;
+    // A share not given takes its worst case given the other: var = pP + pD − (pP − pD)² peaks at pD = pP + 1/2.
+    const given = (share: number | undefined, other: number | undefined) =>
+      share ?? (other === undefined ? 50 : Math.min(other + 50, 100 - other));
+    const p = given(i.expectedPromoterPercent, i.expectedDetractorPercent);
+    const d = given(i.expectedDetractorPercent, i.expectedPromoterPercent);
     if (p + d > 100) {
       throw valueError("INVALID_INPUT", metric, ["input", "expectedDetractorPercent"], d, "expected promoters and detractors to add up to at most 100");
     }
-    const variance = expected ? npsVariance(p, d, 100) : 1;
+    const variance = npsVariance(p, d, 100);
     return size(variance, i.marginOfError, i.confidence ?? 0.95, metric);
   });
 }

@@ -8,16 +8,55 @@ export type DateInput = Date | string | number;
 export const MAX_EPOCH_MS = 8.64e15;
 
 // Date and time with seconds and fractions optional, and a mandatory zone designator: no local-time guessing.
-const ISO_INSTANT = /^[+-]?\d{4,6}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+const ISO_INSTANT =
+  /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/**
+ * Reads an ISO 8601 instant by its fields, refusing what does not exist (February 30th, hour 24, an offset minute of
+ * 60) instead of letting it roll over into the next day as `Date.parse` would. Fractions beyond milliseconds are cut.
+ */
+function parseIsoInstant(text: string): number {
+  const m = ISO_INSTANT.exec(text);
+  if (m === null) return Number.NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+  const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
+    return Number.NaN;
+  }
+  const offset = (m[8] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const ms = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+  return ms >= -MAX_EPOCH_MS && ms <= MAX_EPOCH_MS ? ms : Number.NaN;
+}
 
 /** The epoch milliseconds of a DateInput, or NaN when it is not one. Never throws. */
 export function epochOf(value: unknown): number {
   if (typeof value === "number") {
     return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value + 0 : Number.NaN;
   }
-  if (typeof value === "string") {
-    return ISO_INSTANT.test(value) ? Date.parse(value.length > 10 && value[10] === " " ? `${value.slice(0, 10)}T${value.slice(11)}` : value) : Number.NaN;
-  }
+  if (typeof value === "string") return parseIsoInstant(value);
   if (value instanceof Date) return value.getTime();
   return Number.NaN;
 }

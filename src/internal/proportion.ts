@@ -4,7 +4,7 @@ import { emptyError, plainError, valueError } from "./fail.js";
 import { tally } from "./tally.js";
 import { maybeRound, ratio } from "./round.js";
 import {
-  effectiveSize,
+  checkedEffectiveSize,
   type ProportionIntervalMethod,
   proportionUncertainty,
   type Uncertainty,
@@ -120,7 +120,7 @@ export interface ProportionCore extends Uncertainty {
 export function computeProportion(t: ProportionTally, spec: ProportionSpec, options: ProportionResultOptions): ProportionCore {
   if (!(t.total > 0)) throw emptyError(spec.metric, [], "no responses: the share of nothing is undefined");
   const decimals = options.decimals;
-  const n = effectiveSize(t.total, t.sumOfSquares);
+  const n = checkedEffectiveSize(t.total, t.sumOfSquares, spec.metric, t.sumOfValues);
   const core: ProportionCore = {
     score: ratio(t.hits, t.total, 100, decimals),
     total: t.total,

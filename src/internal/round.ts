@@ -23,6 +23,7 @@ function divideHalfAway(a: bigint, b: bigint): bigint {
 
 /** The exact value of a finite double as a fraction of integers. */
 export function toFraction(x: number): [numerator: bigint, denominator: bigint] {
+  if (!Number.isFinite(x)) throw new RangeError(`${x} has no exact fraction`);
   if (Number.isInteger(x)) return [BigInt(x), 1n];
   let denominator = 1n;
   // Doubling a finite non-integer double is exact until it becomes an integer (at most 1074 times).

@@ -111,6 +111,15 @@ function responseTimeState(value: unknown, metric: string, root: string): Record
   return state;
 }
 
+function optionsFromState(state: unknown, metric: string): Record<string, unknown> {
+  const s = responseTimeState(state, metric, "state");
+  const options: Record<string, unknown> = {};
+  for (const key of ["measure", "unit", "decimals", "businessHours", "mode"]) if (s[key] !== undefined) options[key] = s[key];
+  const sketch = s.sketch as { relativeAccuracy?: unknown } | undefined;
+  if (s.mode === "sketch" && sketch?.relativeAccuracy !== undefined) options.relativeAccuracy = sketch.relativeAccuracy;
+  return options;
+}
+
 /** The options a state was made with, in a canonical form two accumulators can be compared by. */
 function signature(o: {
   measure: ResponseTimeMeasure;
@@ -177,7 +186,9 @@ export function createResponseTimeAccumulator(
 ): ResponseTimeAccumulator<ResponseTimeResult | ResolutionTimeResult> {
   const factory = "createResponseTimeAccumulator";
   return guard(factory, () => {
-    const o = readOptions<ResponseTimeAccumulatorOptions>(options, factory, creationCheckers);
+    // Without options, a state brings its own: the accumulator continues exactly as the one that wrote it.
+    const given = options === undefined && state !== undefined ? optionsFromState(state, factory) : options;
+    const o = readOptions<ResponseTimeAccumulatorOptions>(given, factory, creationCheckers);
     const measure = o.measure ?? "firstResponseTime";
     const mode = o.mode ?? "exact";
     if (o.relativeAccuracy !== undefined && mode !== "sketch") {

@@ -230,6 +230,12 @@ export interface ProportionAccumulatorState<M extends "csat" | "ces"> {
   sumOfSquares: number;
   /** Σ rating × weight. */
   sumOfValues: number;
+  /** The result's decimals, when set at creation. */
+  decimals?: number;
+  /** The result's confidence level, when set at creation. */
+  confidence?: number;
+  /** The result's interval method, when set at creation. */
+  interval?: ProportionIntervalMethod;
 }
 
 /** A mergeable CSAT or CES in constant memory. */
@@ -272,6 +278,16 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
     const scale = checkScale(s.scale, [root, "scale"], metric);
     const threshold = checkInteger(s.threshold, [root, "threshold"], metric);
     const lowerIsEasier = s.lowerIsEasier === true;
+    const theirDefaults = JSON.stringify([s.decimals ?? null, s.confidence ?? null, s.interval ?? null]);
+    const ourDefaults = JSON.stringify([defaults.decimals ?? null, defaults.confidence ?? null, defaults.interval ?? null]);
+    if (theirDefaults !== ourDefaults) {
+      throw plainError(
+        "INVALID_INPUT",
+        metric,
+        [root],
+        `${root} rounds and estimates with other options (decimals, confidence, interval): only accumulators with the same options merge`,
+      );
+    }
     if (scale[0] !== spec.scale[0] || scale[1] !== spec.scale[1] || threshold !== spec.threshold || lowerIsEasier !== spec.downward) {
       throw plainError(
         "INVALID_INPUT",
@@ -318,9 +334,21 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
       total: counter.total,
       sumOfSquares: counter.sumOfSquares,
       sumOfValues: counter.sumOfValues,
+      // resultDefaults() sets only the keys that were given.
+      ...(defaults as { decimals?: number; confidence?: number; interval?: ProportionIntervalMethod }),
     }),
   };
   return acc;
+}
+
+/** Without options, a state brings its own: the accumulator continues exactly as the one that wrote it. */
+function optionsFromState(state: unknown, kind: "csat" | "ces", thresholdKey: string): Record<string, unknown> {
+  const s = stateOf(state, kind, "state");
+  expectKind(s, kind, kind, "state");
+  const options: Record<string, unknown> = { scale: s.scale, [thresholdKey]: s.threshold };
+  if (kind === "ces") options.lowerIsEasier = s.lowerIsEasier === true;
+  for (const key of ["decimals", "confidence", "interval"]) if (s[key] !== undefined) options[key] = s[key];
+  return options;
 }
 
 function resultDefaults(o: { decimals?: number | undefined; confidence?: number | undefined; interval?: ProportionIntervalMethod | undefined }) {
@@ -371,7 +399,8 @@ const cesCreateCheckers = {
  */
 export function createCsatAccumulator(options?: CsatAccumulatorOptions, state?: ProportionAccumulatorState<"csat">): CsatAccumulator {
   return guard("createCsatAccumulator", () => {
-    const o = readOptions<CsatAccumulatorOptions>(options, "csat", csatCreateCheckers);
+    const given = options === undefined && state !== undefined ? optionsFromState(state, "csat", "satisfiedFrom") : options;
+    const o = readOptions<CsatAccumulatorOptions>(given, "csat", csatCreateCheckers);
     return proportionAccumulator("csat", csatSpec(o), resultDefaults(o), computeCsat, state);
   });
 }
@@ -395,7 +424,8 @@ export function createCsatAccumulator(options?: CsatAccumulatorOptions, state?: 
  */
 export function createCesAccumulator(options?: CesAccumulatorOptions, state?: ProportionAccumulatorState<"ces">): CesAccumulator {
   return guard("createCesAccumulator", () => {
-    const o = readOptions<CesAccumulatorOptions>(options, "ces", cesCreateCheckers);
+    const given = options === undefined && state !== undefined ? optionsFromState(state, "ces", "agreeFrom") : options;
+    const o = readOptions<CesAccumulatorOptions>(given, "ces", cesCreateCheckers);
     return proportionAccumulator("ces", cesSpec(o), resultDefaults(o), computeCes, state);
   });
 }

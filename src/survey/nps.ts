@@ -5,7 +5,7 @@ import { guard } from "../internal/guard.js";
 import { tally } from "../internal/tally.js";
 import { maybeRound, ratio } from "../internal/round.js";
 import {
-  effectiveSize,
+  checkedEffectiveSize,
   type NpsIntervalMethod,
   npsUncertainty,
   type Uncertainty,
@@ -143,7 +143,7 @@ export interface NpsResultOptions {
 export function computeNps(t: NpsTally, options: NpsResultOptions): NpsResult {
   if (!(t.total > 0)) throw emptyError(METRIC, [], "no responses: the NPS of nothing is undefined");
   const decimals = options.decimals;
-  const n = effectiveSize(t.total, t.sumOfSquares);
+  const n = checkedEffectiveSize(t.total, t.sumOfSquares, METRIC);
   const result: NpsResult = {
     metric: "nps",
     score: ratio(t.promoters - t.detractors, t.total, 100, decimals),

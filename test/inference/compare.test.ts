@@ -62,6 +62,13 @@ describe("compareNps", () => {
     expect(compareNps(a, b, { confidence: 0.999 }).significant).toBe(false);
   });
 
+  it("of two unanimous samples that differ is certain: se 0, p 0, z finite", () => {
+    const c = compareNps([10, 10], [0]);
+    expect(c).toMatchObject({ difference: 200, standardError: 0, pValue: 0, significant: true, z: Number.MAX_VALUE });
+    expect(c.confidenceInterval).toEqual({ lower: 200, upper: 200, level: 0.95 });
+    expect(compareNps([0], [10]).z).toBe(-Number.MAX_VALUE);
+  });
+
   it("of two identical unanimous samples is a difference of 0 with p = 1", () => {
     const c = compareNps([10, 10], [9]);
     expect(c).toMatchObject({ difference: 0, z: 0, pValue: 1, significant: false });
@@ -84,7 +91,6 @@ describe("compareNps", () => {
   it.each([
     [() => compareNps([], b), "EMPTY_INPUT", "compareNps: a has no responses"],
     [() => compareNps({ promoters: 0, passives: 0, detractors: 0 }, b), "EMPTY_INPUT", "compareNps: a has no responses"],
-    [() => compareNps([10], [0]), "EMPTY_INPUT", "compareNps: both samples are unanimous and differ: with zero variance the z-test is undefined"],
     [() => compareNps(null as never, b), "INVALID_INPUT", "compareNps: a is null, expected an NPS result, counts or an array of scores"],
     [() => compareNps(a, { promoters: -1, passives: 0, detractors: 1 }), "INVALID_INPUT", "compareNps: b.promoters is -1, expected a non-negative integer"],
     [() => compareNps({ metric: "nps", promoters: Number.NaN, passives: 0, detractors: 1 } as never, b), "INVALID_INPUT", "compareNps: a.promoters is NaN, expected a finite, non-negative number"],
@@ -161,6 +167,11 @@ describe("sample sizes", () => {
   it("shrink with expectations away from the worst case", () => {
     expect(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 50, expectedDetractorPercent: 20 })).toBe(938);
     expect(npsSampleSize({ marginOfError: 10, expectedPromoterPercent: 100 })).toBe(1);
+    expect(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 50 })).toBe(1537);
+    expect(npsSampleSize({ marginOfError: 5, expectedDetractorPercent: 50 })).toBe(1537);
+    expect(npsSampleSize({ marginOfError: 5, expectedDetractorPercent: 20 })).toBe(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 20 }));
+    // pD = min(0.2 + 0.5, 0.8) = 0.7 at worst: var = 0.2 + 0.7 − 0.25 = 0.65
+    expect(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 20 })).toBe(Math.ceil((1.959963984540054 ** 2 * 0.65) / 0.0025));
     expect(proportionSampleSize({ marginOfError: 3, expectedPercent: 80 })).toBe(683);
   });
 

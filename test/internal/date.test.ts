@@ -29,6 +29,11 @@ describe("date inputs", () => {
     ["2026-01-01T01:00:00+01:00", Date.UTC(2026, 0, 1)],
     ["2026-01-01 01:00+0100", Date.UTC(2026, 0, 1)],
     ["2026-01-01T00:00:00.123z", Date.UTC(2026, 0, 1) + 123],
+    ["2026-01-01t01:00:00.123456-00:30", Date.UTC(2026, 0, 1, 1, 30) + 123],
+    ["2026-01-01T02:00+01", Date.UTC(2026, 0, 1, 1)],
+    ["2024-02-29T00:00:00Z", Date.UTC(2024, 1, 29)],
+    ["2000-02-29T00:00:00Z", Date.UTC(2000, 1, 29)],
+    ["+275760-09-13T00:00:00Z", 8.64e15],
     [0, 0],
     [-0, 0],
     [new Date(5), 5],
@@ -37,6 +42,16 @@ describe("date inputs", () => {
   });
 
   it.each([
+    "2026-02-31T00:00:00Z",
+    "2026-02-29T00:00:00Z",
+    "2026-04-31T12:00:00+02:00",
+    "2026-01-01T24:00:00Z",
+    "2026-01-01T10:60:00Z",
+    "2026-01-01T10:00:60Z",
+    "2026-01-01T10:00:00+01:60",
+    "2026-00-10T10:00:00Z",
+    "2026-01-00T10:00:00Z",
+    "+275760-09-13T00:00:00.001Z",
     "2026-01-01",
     "2026-01-01T00:00:00",
     "January 1, 2026",
@@ -52,6 +67,19 @@ describe("date inputs", () => {
   ])("epochOf(%s) is NaN", (value) => {
     expect(epochOf(value)).toBeNaN();
     expect(DateInputSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("reads every valid instant as Date.parse does", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(-62_135_596_800_000), max: new Date(253_370_764_800_000), noInvalidDate: true }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (d, offsetMinutes) => {
+        const local = new Date(d.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 23);
+        const sign = offsetMinutes < 0 ? "-" : "+";
+        const abs = Math.abs(offsetMinutes);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+        expect(epochOf(text)).toBe(Date.parse(text));
+        expect(epochOf(text)).toBe(d.getTime());
+      }),
+    );
   });
 
   it("toEpochMs throws INVALID_INPUT naming the path", () => {

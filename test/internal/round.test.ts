@@ -73,6 +73,11 @@ describe("correctlyRounded", () => {
     expect(correctlyRounded(0n, 7n)).toBe(0);
   });
 
+  it("toFraction refuses what has no exact fraction", () => {
+    expect(() => toFraction(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => toFraction(Number.NaN)).toThrow(RangeError);
+  });
+
   it("toFraction is exact", () => {
     expect(toFraction(0.75)).toEqual([3n, 4n]);
     expect(toFraction(5)).toEqual([5n, 1n]);

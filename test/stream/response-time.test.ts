@@ -157,6 +157,19 @@ describe("response-time accumulator refuses", () => {
     expect(errorOf(() => createResponseTimeAccumulator().add(hostile)).message).toBe("firstResponseTime: input could not be read (no)");
   });
 
+  it("restores from its state alone, options included", () => {
+    const options = { mode: "sketch" as const, relativeAccuracy: 0.02, unit: "hours" as const, measure: "resolutionTime" as const };
+    const acc = createResponseTimeAccumulator(options).add({ createdAt: 0, resolvedAt: 7_200_000 });
+    const restored = createResponseTimeAccumulator(undefined, roundTrip(acc.toJSON()));
+    expect(restored.result()).toEqual(acc.result());
+    expect(restored.toJSON()).toEqual(acc.toJSON());
+    const exact = createResponseTimeAccumulator({ decimals: 1, businessHours: calendar }).add({ createdAt: 0, firstResponseAt: 1 });
+    expect(createResponseTimeAccumulator(undefined, roundTrip(exact.toJSON())).toJSON()).toEqual(exact.toJSON());
+    expect(() => createResponseTimeAccumulator(undefined, { metric: "nps" } as never)).toThrow(
+      "createResponseTimeAccumulator: state is an object, expected a response-time accumulator or its toJSON() state",
+    );
+  });
+
   it("keeps its options in its state", () => {
     const options = { unit: "hours" as const, decimals: 2, businessHours: calendar };
     const acc = createResponseTimeAccumulator(options).add({ createdAt: "2026-11-23T08:00:00Z", firstResponseAt: "2026-11-23T09:30:00Z" });

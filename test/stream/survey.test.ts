@@ -136,6 +136,25 @@ describe("CSAT and CES accumulators", () => {
     expect(errorOf(run).message).toBe(message);
   });
 
+  it("restore from their state alone, options included", () => {
+    const csatAcc = createCsatAccumulator({ scale: [1, 7], satisfiedFrom: 6, decimals: 1, confidence: 0.9, interval: "wald" }).addAll([7, 1, 6]);
+    const restored = createCsatAccumulator(undefined, roundTrip(csatAcc.toJSON()));
+    expect(restored.result()).toEqual(csatAcc.result());
+    expect(restored.toJSON()).toEqual(csatAcc.toJSON());
+    const cesAcc = createCesAccumulator({ lowerIsEasier: true }).addAll([1, 5]);
+    expect(createCesAccumulator(undefined, roundTrip(cesAcc.toJSON())).result()).toEqual(cesAcc.result());
+    expect(() => createCesAccumulator(undefined, roundTrip(csatAcc.toJSON()) as never)).toThrow(
+      "ces: state.metric is \"csat\", expected 'ces': only accumulators of the same metric merge",
+    );
+  });
+
+  it("refuse to merge accumulators whose result options differ", () => {
+    expect(() => createCsatAccumulator({ decimals: 1 }).addAll([5]).merge(createCsatAccumulator({ decimals: 3 }).addAll([1]))).toThrow(
+      "csat: other rounds and estimates with other options (decimals, confidence, interval): only accumulators with the same options merge",
+    );
+    expect(() => createCesAccumulator({ interval: "wald" }).merge(createCesAccumulator())).toThrow(/only accumulators with the same options merge/);
+  });
+
   it("restore from a state made with the same options", () => {
     const state = createCsatAccumulator({ scale: [1, 10] }).addAll([10, 9, 1]).toJSON();
     expect(state).toEqual({ metric: "csat", scale: [1, 10], threshold: 9, lowerIsEasier: false, hits: 2, total: 3, sumOfSquares: 3, sumOfValues: 20 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CesRatingsSchema, type CxMetricsError, ces, csat, nps, NpsScoresSchema } from "../../src/index.js";
+import { CesRatingsSchema, CxMetricsError, ces, csat, nps, NpsScoresSchema } from "../../src/index.js";
 import { tally } from "../../src/internal/tally.js";
 import { integerArraySchema } from "../../src/internal/schemas.js";
 
@@ -94,6 +94,29 @@ describe("nps properties", () => {
       fc.property(counts, (c) => {
         const total = c.promoters + c.passives + c.detractors;
         expect(nps(c).score).toBe((100 * (c.promoters - c.detractors)) / total);
+      }),
+    );
+  });
+});
+
+describe("weights of any size", () => {
+  it("give finite results or OUT_OF_RANGE, never NaN, Infinity or a hang", () => {
+    const weight = fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(5e-324, 1e-200, 1e200, 1e308));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(score, weight), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const scores = pairs.map(([s]) => s);
+        const weights = pairs.map(([, w]) => w);
+        for (const run of [() => nps(scores, { weights }), () => csat(scores.map((s) => 1 + (s % 5)), { weights })]) {
+          try {
+            const r = run() as unknown as Record<string, unknown>;
+            for (const v of Object.values(r)) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+            const ci = r.confidenceInterval as { lower: number; upper: number };
+            expect(Number.isFinite(ci.lower) && Number.isFinite(ci.upper)).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CxMetricsError);
+            expect(["OUT_OF_RANGE", "EMPTY_INPUT"]).toContain((error as CxMetricsError).code);
+          }
+        }
       }),
     );
   });
