@@ -45,15 +45,23 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     help: "the confidence level of intervals, e.g. 0.9 or 90",
     default: "0.95",
   },
-  { name: "skip-invalid", help: "skip invalid rows (reported on stderr) instead of stopping at the first" },
-  { name: "quiet", help: "no progress and no notes on stderr (errors and skipped rows are still reported)" },
-  { name: "help", help: "show this help" },
+  {
+    name: "skip-invalid",
+    example: "nps survey.csv --column nps --skip-invalid",
+    help: "skip invalid rows (reported on stderr) instead of stopping at the first",
+  },
+  {
+    name: "quiet",
+    example: "nps big.csv --column nps --quiet",
+    help: "no progress and no notes on stderr (errors and skipped rows are still reported)",
+  },
+  { name: "help", example: "nps --help", help: "show this help" },
 ];
 
 /** The top-level flags. */
 export const GLOBAL_OPTIONS: ReadonlyArray<OptionSpec> = [
-  { name: "help", help: "show this help (cx-metrics <metric> --help: a metric's options)" },
-  { name: "version", help: "print the version" },
+  { name: "help", example: "nps --help", help: "show this help (cx-metrics <metric> --help: a metric's options)" },
+  { name: "version", example: "--version", help: "print the version" },
 ];
 
 export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;

@@ -11,7 +11,7 @@ function optionLines(specs: ReadonlyArray<OptionSpec>): string[] {
     const notes = [
       ...(s.required === true ? ["required"] : []),
       ...(s.default === undefined ? [] : [`default: ${s.default}`]),
-      ...(s.example === undefined ? [] : [`e.g. --${s.name} ${s.example}`]),
+      ...(s.example === undefined ? [] : [s.value === undefined ? `e.g. ${PROGRAM} ${s.example}` : `e.g. --${s.name} ${s.example}`]),
     ];
     return `  ${names[i]!.padEnd(width)}  ${s.help}${notes.length === 0 ? "" : ` (${notes.join("; ")})`}`;
   });

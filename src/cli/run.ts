@@ -57,7 +57,7 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
     io.stdout.write(mainHelp(METRICS));
     return 0;
   }
-  if (first === "--version" || first === "-v") {
+  if (first === "--version" || first === "-v" || argv.includes("--version")) {
     io.stdout.write(`${io.version}\n`);
     return 0;
   }
@@ -143,9 +143,13 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
   };
 }
 
-/** A level in (0, 1), or a percentage in (1, 100). */
+/** A level in (0, 1), or a percentage from 50 up to (not including) 100. */
 function readConfidence(options: Options): number | undefined {
-  const level = options.number("confidence", (n) => n > 0 && n < 100 && n !== 1, "a level between 0 and 1 such as 0.95 (or 95)");
+  const level = options.number(
+    "confidence",
+    (n) => (n > 0 && n < 1) || (n >= 50 && n < 100),
+    "a level between 0 and 1 such as 0.95 (or a percentage such as 95)",
+  );
   return level === undefined ? undefined : level > 1 ? level / 100 : level;
 }
 

@@ -109,6 +109,12 @@ describe("cx-metrics survey metrics over CSV", () => {
     expect(json(cli([...args, "--confidence", "90"]))).toEqual(json(cli([...args, "--confidence", "0.9"])));
     expect(at90.lower).toBeGreaterThan(at95.lower);
     expect(at90.upper).toBeLessThan(at95.upper);
+    for (const bad of ["1", "1.5", "0", "100", "-0.9"]) {
+      const run = cli([...args, "--confidence", bad]);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("--confidence");
+    }
   });
 
   it("--interval chooses the interval's method", () => {
@@ -303,6 +309,7 @@ describe("cx-metrics command line", () => {
 
   it("--version prints the package version", () => {
     expect(cli(["--version"])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+    expect(cli(["nps", "survey.csv", "--column", "nps", "--version"])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
   });
 
   it("--help lists every metric and every common option, with examples", () => {

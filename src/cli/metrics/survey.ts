@@ -206,7 +206,11 @@ export const cesCommand: MetricCommand = {
       help: "the threshold of an easy answer",
       default: "past the midpoint",
     },
-    { name: "lower-is-easier", help: "low ratings mean little effort (count ratings at or below the threshold)" },
+    {
+      name: "lower-is-easier",
+      example: "ces effort.csv --column effort --lower-is-easier",
+      help: "low ratings mean little effort (count ratings at or below the threshold)",
+    },
     WEIGHT,
     intervalOption(PROPORTION_INTERVALS),
   ],
