@@ -25,7 +25,7 @@ export function elementError(v: unknown, path: ReadonlyArray<PropertyKey>, min: 
   if (typeof v !== "number" || !Number.isInteger(v)) {
     return valueError("INVALID_INPUT", metric, path, v, "expected an integer");
   }
-  return valueError("OUT_OF_RANGE", metric, path, v, rangeText(min, max));
+  return valueError("OUT_OF_RANGE", metric, path, v, rangeText(min, max), v < min ? "too_small" : "too_big");
 }
 
 function badElement(v: unknown, i: number, min: number, max: number, metric: string, field: string) {
@@ -90,7 +90,7 @@ function byteTally(
     if (c === 0) continue;
     if (v < min || v > max) {
       const i = values.findIndex((x) => x < min || x > max);
-      throw valueError("OUT_OF_RANGE", metric, [field, i], values[i], rangeText(min, max));
+      throw elementError(values[i], [field, i], min, max, metric);
     }
     if (v >= highFrom) high += c;
     else if (v >= midFrom) mid += c;

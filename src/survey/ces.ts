@@ -14,7 +14,7 @@ import {
   proportionTally,
   withinScale,
 } from "../internal/proportion.js";
-import { isArrayLike } from "../internal/schemas.js";
+import { integerArraySchema } from "../internal/schemas.js";
 
 const METRIC = "ces";
 
@@ -25,9 +25,9 @@ export const CesCountsSchema = /* @__PURE__ */ (() =>
 /** Easy responses out of all responses (non-negative integers, agree <= total). */
 export type CesCounts = { agree: number; total: number };
 
-/** Effort ratings: integers on the scale, in an array or a typed array. */
+/** Effort ratings: integers in an array or a typed array (the scale, an option, bounds them further). */
 export const CesRatingsSchema = /* @__PURE__ */ (() =>
-  z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" }))();
+  integerArraySchema(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER))();
 
 /** What {@link ces} accepts: an array-like of ratings or {@link CesCounts}. */
 export const CesInputSchema = /* @__PURE__ */ (() =>

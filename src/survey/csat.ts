@@ -14,7 +14,7 @@ import {
   proportionTally,
   withinScale,
 } from "../internal/proportion.js";
-import { isArrayLike } from "../internal/schemas.js";
+import { integerArraySchema } from "../internal/schemas.js";
 
 const METRIC = "csat";
 
@@ -25,9 +25,9 @@ export const CsatCountsSchema = /* @__PURE__ */ (() =>
 /** Satisfied responses out of all responses (non-negative integers, satisfied <= total). */
 export type CsatCounts = { satisfied: number; total: number };
 
-/** Satisfaction ratings: integers on the scale, in an array or a typed array. */
+/** Satisfaction ratings: integers in an array or a typed array (the scale, an option, bounds them further). */
 export const CsatRatingsSchema = /* @__PURE__ */ (() =>
-  z.custom<ArrayLike<number>>(isArrayLike, { error: "expected an array of ratings" }))();
+  integerArraySchema(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER))();
 
 /** What {@link csat} accepts: an array-like of ratings or {@link CsatCounts}. */
 export const CsatInputSchema = /* @__PURE__ */ (() =>

@@ -164,3 +164,30 @@ describe("CompiledCalendar.generalMeasure", () => {
     expect(compiled.generalMeasure(a, b)).toBe(clock.at(b) - clock.at(a));
   });
 });
+
+describe("spans ending on a daylight-saving day", () => {
+  const allWeek: BusinessCalendar = {
+    timeZone: "Europe/Budapest",
+    weekly: Object.fromEntries(
+      ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d) => [d, [["00:00", "24:00"]]]),
+    ),
+  };
+
+  it("measure the real hours of a lone last day whose offset changes", () => {
+    // Eight local days: a steady week, then 2026-03-29 alone, when clocks spring forward at 02:00.
+    const start = "2026-03-22T00:00:00+01:00";
+    const end = "2026-03-29T12:00:00+02:00";
+    expect(businessDuration(start, end, allWeek)).toBe(Date.parse(end) - Date.parse(start));
+  });
+
+  it("measure the real hours when the day after the span is the one whose offset changes", () => {
+    // The table of local days reaches one day past the span: here 2026-03-29, when clocks spring forward.
+    const start = "2026-03-27T10:00:00Z";
+    const end = "2026-03-28T12:00:00Z";
+    expect(businessDuration(start, end, allWeek)).toBe(Date.parse(end) - Date.parse(start));
+  });
+
+  it("measure the real hours within one such day", () => {
+    expect(businessDuration("2026-03-28T23:30:00Z", "2026-03-29T02:30:00Z", allWeek)).toBe(3 * HOUR);
+  });
+});
