@@ -38,6 +38,7 @@ export type {
   ResponseTimeAccumulatorState,
   ResponseTimeMeasure,
 } from "./stream/response-time.js";
+export type { SketchState } from "./internal/sketch.js";
 export type {
   NpsAccumulator,
   NpsAccumulatorState,

@@ -3,8 +3,9 @@
 // so any value in a bucket is within a relative error α of the bucket's representative 2γ^i/(γ + 1). Buckets are
 // counts, so two sketches with the same α merge by adding counts, in any order, exactly.
 
-/** The plain-data state of a sketch. */
+/** The plain-data state of a quantile sketch (the bounded-memory mode of the response-time accumulator). */
 export interface SketchState {
+  /** The relative accuracy α the buckets were made for. */
   relativeAccuracy: number;
   /** Values equal to 0 (they have no logarithm). */
   zeros: number;
