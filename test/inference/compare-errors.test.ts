@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { CxMetricsError, compareNps, compareProportions } from "../../src/index.js";
+
+function errorOf(run: () => unknown): CxMetricsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CxMetricsError) return error;
+    throw error;
+  }
+  throw new Error("expected a CxMetricsError");
+}
+
+const counts = { promoters: 50, passives: 30, detractors: 20 };
+const result = (fields: Record<string, unknown>) => ({ metric: "nps", promoters: 5, passives: 3, detractors: 2, ...fields }) as never;
+const share = { successes: 1, total: 2 };
+
+describe("compareNps names the sample, the field and the path of what it refuses", () => {
+  it.each([
+    [() => compareNps([], counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
+    [() => compareNps(counts, []), "EMPTY_INPUT", "compareNps: b has no responses", ["b"]],
+    [() => compareNps(5 as never, counts), "INVALID_INPUT", "compareNps: a is 5, expected an NPS result, counts or an array of scores", ["a"]],
+    [() => compareNps(result({ passives: -1 }), counts), "INVALID_INPUT", "compareNps: a.passives is -1, expected a finite, non-negative number", ["a", "passives"]],
+    [() => compareNps(result({ detractors: Number.POSITIVE_INFINITY }), counts), "INVALID_INPUT", "compareNps: a.detractors is Infinity, expected a finite, non-negative number", ["a", "detractors"]],
+    [() => compareNps(result({ promoters: "5" }), counts), "INVALID_INPUT", 'compareNps: a.promoters is "5", expected a finite, non-negative number', ["a", "promoters"]],
+    [() => compareNps(result({ effectiveSampleSize: -2 }), counts), "INVALID_INPUT", "compareNps: a.effectiveSampleSize is -2, expected a finite, non-negative number", ["a", "effectiveSampleSize"]],
+    [() => compareNps(result({ promoters: 0, passives: 0, detractors: 0 }), counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
+    [() => compareNps(result({ effectiveSampleSize: 0 }), counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
+    [() => compareNps(counts, result({ effectiveSampleSize: 0 })), "EMPTY_INPUT", "compareNps: b has no responses", ["b"]],
+    [() => compareNps([10], [0]), "EMPTY_INPUT", "compareNps: both samples are unanimous and differ: with zero variance the z-test is undefined", []],
+  ])("case %#", (run, code, message, path) => {
+    const error = errorOf(run);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+    expect(error.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  it("accepts a zero in any count of a result", () => {
+    expect(compareNps(result({ passives: 0 }), counts).difference).toBe(compareNps({ promoters: 5, passives: 0, detractors: 2 }, counts).difference);
+  });
+});
+
+describe("compareProportions names the sample, the field and the path of what it refuses", () => {
+  it.each([
+    [() => compareProportions(5 as never, share), "INVALID_INPUT", "compareProportions: a is 5, expected a CSAT or CES result or { successes, total }", ["a"]],
+    [() => compareProportions(share, null as never), "INVALID_INPUT", "compareProportions: b is null, expected a CSAT or CES result or { successes, total }", ["b"]],
+    [() => compareProportions({ metric: "csat", satisfied: 1, total: "2" } as never, share), "INVALID_INPUT", 'compareProportions: a.total is "2", expected a finite, non-negative number', ["a", "total"]],
+    [() => compareProportions({ metric: "ces", agree: 1, total: 2, effectiveSampleSize: -1 } as never, share), "INVALID_INPUT", "compareProportions: a.effectiveSampleSize is -1, expected a finite, non-negative number", ["a", "effectiveSampleSize"]],
+    [() => compareProportions({ successes: 1, total: -2 }, share), "INVALID_INPUT", "compareProportions: a.total is -2, expected a non-negative integer", ["a", "total"]],
+    [() => compareProportions({ metric: "csat", satisfied: 0, total: 0 } as never, share), "EMPTY_INPUT", "compareProportions: a has no responses", ["a"]],
+    [() => compareProportions({ metric: "csat", satisfied: 1, total: 2, effectiveSampleSize: 0 } as never, share), "EMPTY_INPUT", "compareProportions: a has no responses", ["a"]],
+    [() => compareProportions(share, { successes: 0, total: 0 }), "EMPTY_INPUT", "compareProportions: b has no responses", ["b"]],
+  ])("case %#", (run, code, message, path) => {
+    const error = errorOf(run);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+    expect(error.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  it("weighs a result by its effective sample size", () => {
+    const weighted = compareProportions({ metric: "csat", satisfied: 3, total: 4, effectiveSampleSize: 2 } as never, share);
+    const plain = compareProportions({ metric: "csat", satisfied: 3, total: 4 } as never, share);
+    expect(weighted.standardError).toBeCloseTo(100 * Math.sqrt((0.75 * 0.25) / 2 + 0.25 / 2), 12);
+    expect(plain.standardError).toBeCloseTo(100 * Math.sqrt((0.75 * 0.25) / 4 + 0.25 / 2), 12);
+  });
+});
+
+describe("the confidence interval of a difference", () => {
+  it("is the difference plus and minus z times the standard error, inside the range", () => {
+    const c = compareNps({ promoters: 70, passives: 20, detractors: 10 }, counts);
+    const z95 = 1.959963984540054;
+    expect(c.confidenceInterval.lower).toBeCloseTo(c.difference - z95 * c.standardError, 9);
+    expect(c.confidenceInterval.upper).toBeCloseTo(c.difference + z95 * c.standardError, 9);
+    const p = compareProportions({ successes: 42, total: 50 }, { successes: 38, total: 50 });
+    expect(p.confidenceInterval.upper).toBeCloseTo(p.difference + z95 * p.standardError, 9);
+    expect(p.confidenceInterval.lower).toBeCloseTo(p.difference - z95 * p.standardError, 9);
+  });
+
+  it("is clipped to the range of the metric", () => {
+    const c = compareProportions({ successes: 9, total: 10 }, { successes: 0, total: 10 });
+    expect(c.difference).toBe(90);
+    expect(c.difference + 1.96 * c.standardError).toBeGreaterThan(100);
+    expect(c.confidenceInterval.upper).toBe(100);
+    expect(c.confidenceInterval.lower).toBeCloseTo(90 - 1.959963984540054 * c.standardError, 9);
+  });
+});
