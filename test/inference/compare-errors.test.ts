@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, compareNps, compareProportions } from "../../src/index.js";
+import { CxMetricsError, compareNps, compareProportions, csat, NpsSampleSizeInputSchema, npsSampleSize, proportionSampleSize } from "../../src/index.js";
 
 function errorOf(run: () => unknown): CxMetricsError {
   try {
@@ -82,5 +82,47 @@ describe("the confidence interval of a difference", () => {
     expect(c.difference + 1.96 * c.standardError).toBeGreaterThan(100);
     expect(c.confidenceInterval.upper).toBe(100);
     expect(c.confidenceInterval.lower).toBeCloseTo(90 - 1.959963984540054 * c.standardError, 9);
+  });
+});
+
+describe("sample sizes at the edges of their inputs", () => {
+  it("take a detractor expectation alone", () => {
+    // Variance (0.1 - 0.01) = 0.09: n = (z · 100 · 0.3 / 5)² = 138.3, rounded up.
+    expect(npsSampleSize({ marginOfError: 5, expectedDetractorPercent: 10 })).toBe(139);
+  });
+
+  it("accept promoters and detractors that add up to exactly 100, and a 0 percent", () => {
+    // Variance 1 - 0.2² = 0.96.
+    expect(npsSampleSize({ marginOfError: 5, expectedPromoterPercent: 60, expectedDetractorPercent: 40 })).toBe(1476);
+    expect(NpsSampleSizeInputSchema.safeParse({ marginOfError: 5, expectedPromoterPercent: 60, expectedDetractorPercent: 40 }).success).toBe(true);
+    // No variance still needs one response.
+    expect(proportionSampleSize({ marginOfError: 5, expectedPercent: 0 })).toBe(1);
+  });
+
+  it.each([
+    [() => npsSampleSize({ marginOfError: -1 }), "npsSampleSize: input.marginOfError is -1, expected a positive number"],
+    [() => npsSampleSize({ marginOfError: "5" } as never), 'npsSampleSize: input.marginOfError is "5", expected a positive number'],
+    [() => proportionSampleSize({ marginOfError: 5, expectedPercent: -1 }), "proportionSampleSize: input.expectedPercent is -1, expected a percent from 0 to 100"],
+    [() => proportionSampleSize({ marginOfError: 5, expectedPercent: "50" } as never), 'proportionSampleSize: input.expectedPercent is "50", expected a percent from 0 to 100'],
+  ])("refuse %#", (run, message) => {
+    const error = errorOf(run);
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toBe(message);
+  });
+});
+
+describe("proportion intervals", () => {
+  it("wald: the share plus and minus z times its standard error", () => {
+    const r = csat([5, 5, 1, 1], { interval: "wald" });
+    const margin = 100 * 1.959963984540054 * 0.25;
+    expect(r.marginOfError).toBeCloseTo(margin, 9);
+    expect(r.confidenceInterval.lower).toBeCloseTo(50 - margin, 9);
+    expect(r.confidenceInterval.upper).toBeCloseTo(50 + margin, 9);
+  });
+
+  it("wilson: the margin is half the width of the asymmetric interval", () => {
+    const r = csat([5, 4, 4, 1], { interval: "wilson" });
+    expect(r.marginOfError).toBeCloseTo((r.confidenceInterval.upper - r.confidenceInterval.lower) / 2, 12);
+    expect(r.confidenceInterval.upper - 75).toBeLessThan(75 - r.confidenceInterval.lower);
   });
 });
