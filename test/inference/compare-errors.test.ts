@@ -27,6 +27,7 @@ describe("compareNps names the sample, the field and the path of what it refuses
     [() => compareNps(result({ promoters: 0, passives: 0, detractors: 0 }), counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
     [() => compareNps(result({ effectiveSampleSize: 0 }), counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
     [() => compareNps(counts, result({ effectiveSampleSize: 0 })), "EMPTY_INPUT", "compareNps: b has no responses", ["b"]],
+    [() => compareNps(result({ promoters: 0, passives: 0, detractors: 0, effectiveSampleSize: 5 }), counts), "EMPTY_INPUT", "compareNps: a has no responses", ["a"]],
     [() => compareNps([10], [0]), "EMPTY_INPUT", "compareNps: both samples are unanimous and differ: with zero variance the z-test is undefined", []],
   ])("case %#", (run, code, message, path) => {
     const error = errorOf(run);
@@ -50,6 +51,7 @@ describe("compareProportions names the sample, the field and the path of what it
     [() => compareProportions({ metric: "csat", satisfied: 0, total: 0 } as never, share), "EMPTY_INPUT", "compareProportions: a has no responses", ["a"]],
     [() => compareProportions({ metric: "csat", satisfied: 1, total: 2, effectiveSampleSize: 0 } as never, share), "EMPTY_INPUT", "compareProportions: a has no responses", ["a"]],
     [() => compareProportions(share, { successes: 0, total: 0 }), "EMPTY_INPUT", "compareProportions: b has no responses", ["b"]],
+    [() => compareProportions({ metric: "ces", agree: 0, total: 0, effectiveSampleSize: 3 } as never, share), "EMPTY_INPUT", "compareProportions: a has no responses", ["a"]],
   ])("case %#", (run, code, message, path) => {
     const error = errorOf(run);
     expect(error.code).toBe(code);
