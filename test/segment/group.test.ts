@@ -61,8 +61,13 @@ describe("groupBy", () => {
     [() => groupBy(5 as never, (x) => x, (g) => g), "groupBy: records is 5, expected an array or another iterable of records"],
     [() => groupBy([1], "channel" as never, (g) => g), 'groupBy: key is "channel", expected a function'],
     [() => groupBy([1], (x) => x, null as never), "groupBy: compute is null, expected a function"],
+    [() => groupBy(null as never, (x) => x, (g) => g), "groupBy: records is null, expected an array or another iterable of records"],
+    [() => groupBy("abc" as never, (x) => x, (g) => g), 'groupBy: records is "abc", expected an array or another iterable of records'],
+    [() => groupBy({ length: 1, 0: "a" } as never, (x) => x, (g) => g), "groupBy: records is an object, expected an array or another iterable of records"],
   ])("refuses bad arguments %#", (run, message) => {
-    expect(errorOf(run).message).toBe(message);
+    const error = errorOf(run);
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toBe(message);
   });
 });
 
@@ -96,6 +101,7 @@ describe("byPeriod", () => {
 
   it.each([
     [() => byPeriod([{ at: "2026-01-01" }], { date: (r) => r.at, period: "day" }, (g) => g), 'byPeriod: records[0].date is "2026-01-01", expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds'],
+    [() => byPeriod([{ at: 0 }, { at: 1 }, { at: "x" }], { date: (r) => r.at, period: "day" }, (g) => g), 'byPeriod: records[2].date is "x", expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds'],
     [() => byPeriod(rows, { date: (r) => r.at, period: "fortnight" as never }, (g) => g), "byPeriod: options.period is \"fortnight\", expected one of 'day', 'week', 'month', 'quarter', 'year'"],
     [() => byPeriod(rows, { date: (r: { at: string }) => r.at } as never, (g) => g), "byPeriod: options.period is missing, expected one of 'day', 'week', 'month', 'quarter', 'year'"],
     [() => byPeriod(rows, { period: "day" } as never, (g) => g), "byPeriod: options.date is missing, expected a function"],
