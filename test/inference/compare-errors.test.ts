@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, compareNps, compareProportions, csat, NpsSampleSizeInputSchema, npsSampleSize, proportionSampleSize } from "../../src/index.js";
+import { compareNps, compareProportions, csat, NpsSampleSizeInputSchema, npsSampleSize, proportionSampleSize } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const counts = { promoters: 50, passives: 30, detractors: 20 };
 const result = (fields: Record<string, unknown>) => ({ metric: "nps", promoters: 5, passives: 3, detractors: 2, ...fields }) as never;

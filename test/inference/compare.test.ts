@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  CxMetricsError,
   compareNps,
   compareProportions,
   csat,
@@ -12,16 +11,8 @@ import {
   ProportionSampleSizeInputSchema,
   proportionSampleSize,
 } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const a = { promoters: 70, passives: 20, detractors: 10 };
 const b = { promoters: 50, passives: 30, detractors: 20 };

@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { byPeriod, CxMetricsError, groupBy, nps } from "../../src/index.js";
+import { byPeriod, groupBy, nps } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const rows = [
   { channel: "chat", at: "2026-11-22T23:30:00Z", score: 10 },

@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type BusinessCalendar, CxMetricsError, createResponseTimeAccumulator, firstResponseTime, resolutionTime } from "../../src/index.js";
+import { type BusinessCalendar, createResponseTimeAccumulator, firstResponseTime, resolutionTime } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 const T0 = Date.UTC(2026, 10, 23, 9);

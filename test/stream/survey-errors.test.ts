@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, ces, createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../src/index.js";
+import { ces, createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const boom = () => {
   throw new Error("boom");

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  CxMetricsError,
   ces,
   createCesAccumulator,
   createCsatAccumulator,
@@ -9,16 +8,8 @@ import {
   csat,
   nps,
 } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 

@@ -1,22 +1,7 @@
-import { type BusinessCalendar, CxMetricsError } from "../../src/index.js";
+import type { BusinessCalendar, } from "../../src/index.js";
 import fixtures from "../fixtures/support.json" with { type: "json" };
 
-/** The CxMetricsError a call throws (fails the test when it throws nothing or something else). */
-export function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
-
-/** `code message` of the error a call throws, for exact pinning. */
-export function failure(run: () => unknown): string {
-  const error = errorOf(run);
-  return `${error.code} ${error.message}`;
-}
+export { errorOf, failure } from "../helpers/errors.js";
 
 type CalendarName = keyof typeof fixtures.calendars;
 

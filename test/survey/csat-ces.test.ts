@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CxMetricsError, ces, csat } from "../../src/index.js";
+import { ces, csat } from "../../src/index.js";
 import fixtures from "../fixtures/survey.json" with { type: "json" };
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 type Fixture = { name: string; input: unknown; options?: object; expected: object };
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CxMetricsError, NpsOptionsSchema, nps, npsCategory } from "../../src/index.js";
 import fixtures from "../fixtures/survey.json" with { type: "json" };
+import { errorOf } from "../helpers/errors.js";
 
-function errorOf(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxMetricsError");
-}
 
 describe("nps fixtures", () => {
   it.each(fixtures.nps.map((f) => [f.name, f] as const))("%s", (_name, f) => {
