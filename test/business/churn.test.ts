@@ -113,3 +113,20 @@ describe("convertChurnRate", () => {
     expect(failure(() => convertChurnRate(5, "12" as never))).toMatchInlineSnapshot(`"INVALID_INPUT convertChurnRate: periods is "12", expected a finite number > 0"`);
   });
 });
+
+describe("zero customers at the start", () => {
+  it.each([
+    ["churnRate", () => churnRate({ customersAtStart: 0, customersLost: 0 })],
+    ["retentionRate", () => retentionRate({ customersAtStart: 0, customersAtEnd: 0, newCustomers: 0 })],
+  ] as const)("%s names input.customersAtStart", (metric, run) => {
+    try {
+      run();
+      throw new Error("expected an error");
+    } catch (e) {
+      const error = e as { code: string; metric: string; issues: Array<{ path: unknown }> };
+      expect(error.code).toBe("EMPTY_INPUT");
+      expect(error.metric).toBe(metric);
+      expect(error.issues[0]!.path).toEqual(["input", "customersAtStart"]);
+    }
+  });
+});

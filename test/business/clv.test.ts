@@ -142,3 +142,25 @@ describe("clv schemas", () => {
     expect(ClvFromChurnInputSchema.safeParse({ revenuePerPeriod: 1, churnRate: 0 }).success).toBe(false);
   });
 });
+
+describe("clvFromChurn with fractional rates", () => {
+  it("discounts at a fractional rate exactly: m(1 + d)/(d + c)", () => {
+    // 100 × 1.025 / (0.025 + 0.2) = 4100 / 9, one correctly rounded division of exact integers.
+    expect(clvFromChurn({ revenuePerPeriod: 100, churnRate: 20, discountRate: 2.5 }).value).toBe(4100 / 9);
+    // 50 × 0.8 × 1.1 / (0.1 + 0.125) = 44 / 0.225 = 1760 / 9.
+    expect(clvFromChurn({ revenuePerPeriod: 50, grossMargin: 80, churnRate: 12.5, discountRate: 10 }).value).toBe(1760 / 9);
+  });
+
+  it("names the path of what it refuses", () => {
+    const error = (() => {
+      try {
+        clvFromChurn({ revenuePerPeriod: 100, churnRate: 0 });
+      } catch (e) {
+        return e as { issues: Array<{ path: unknown }>; metric: string };
+      }
+      throw new Error("expected an error");
+    })();
+    expect(error.metric).toBe("clvFromChurn");
+    expect(error.issues[0]!.path).toEqual(["input", "churnRate"]);
+  });
+});
