@@ -83,8 +83,8 @@ export function ticketDurations(
 ): TicketDurations {
   const n = tickets.length;
   const durations = new Float64Array(n);
-  const starts = calendar === undefined ? undefined : new Float64Array(n);
-  const ends = calendar === undefined ? undefined : new Float64Array(n);
+  // With a calendar, the instants are kept too, to be read on one business clock at the end.
+  const business = calendar === undefined ? undefined : { calendar, starts: new Float64Array(n), ends: new Float64Array(n) };
   let count = 0;
   let missing = 0;
   for (let i = 0; i < n; i++) {
@@ -113,14 +113,14 @@ export function ticketDurations(
           );
     }
     durations[count] = end - start;
-    if (starts !== undefined && ends !== undefined) {
-      starts[count] = start;
-      ends[count] = end;
+    if (business !== undefined) {
+      business.starts[count] = start;
+      business.ends[count] = end;
     }
     count++;
   }
   const result = durations.subarray(0, count);
-  if (calendar !== undefined && starts !== undefined && ends !== undefined) toBusiness(result, starts, ends, calendar, metric);
+  if (business !== undefined) toBusiness(result, business.starts, business.ends, business.calendar, metric);
   return { durations: result, missing };
 }
 
