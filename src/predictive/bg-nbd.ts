@@ -167,7 +167,8 @@ function readFitData(customers: unknown): BgNbdData {
     }
   }
   if (x.length === 0) throw emptyError(FIT, ["customers"], "customers has no rows of positive weight to fit");
-  const distinct = [...index.keys()].sort((p, q) => p - q);
+  // Any order serves: the likelihood only looks each row's frequency up by its slot.
+  const distinct = [...index.keys()];
   const slotOf = new Map(distinct.map((v, k) => [v, k]));
   const timeIndex = new Map<number, number>();
   const timeSlot = (v: number): number => {
