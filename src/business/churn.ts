@@ -199,14 +199,16 @@ export function retentionRate(input: RetentionInput, options?: BusinessRateOptio
  */
 export function convertChurnRate(rate: number, periods: number): number {
   return guard("convertChurnRate", () => {
-    if (typeof rate !== "number" || !Number.isFinite(rate)) {
+    // Number.isFinite is false for every non-number, so it also refuses strings, bigints and objects.
+    if (!Number.isFinite(rate)) {
       throw valueError("INVALID_INPUT", "convertChurnRate", ["rate"], rate, "expected a finite number");
     }
     if (rate < 0 || rate > 100) throw valueError("OUT_OF_RANGE", "convertChurnRate", ["rate"], rate, "expected a percent from 0 to 100");
-    if (typeof periods !== "number" || !Number.isFinite(periods) || periods <= 0) {
+    if (!Number.isFinite(periods) || periods <= 0) {
       throw valueError("INVALID_INPUT", "convertChurnRate", ["periods"], periods, "expected a finite number > 0");
     }
-    if (periods === 1 || rate === 0 || rate === 100) return rate + 0;
+    // 0 and 100 need no shortcut: log1p(-0) = -0 and log1p(-1) = -Infinity make the formula give exactly 0 and 100.
+    if (periods === 1) return rate + 0;
     const converted = -100 * Math.expm1(periods * Math.log1p(-rate / 100));
     return Math.min(100, Math.max(0, converted));
   });

@@ -14,7 +14,7 @@ const CUSTOMER_ID_EXPECTED = "expected a customer id: a non-empty string or a fi
 
 /** True for a non-empty string or a finite number. */
 export function isCustomerId(value: unknown): value is CustomerId {
-  return typeof value === "string" ? value !== "" : typeof value === "number" && Number.isFinite(value);
+  return typeof value === "string" ? value !== "" : Number.isFinite(value);
 }
 
 /** A customer id: a non-empty string or a finite number. */
