@@ -40,7 +40,7 @@ export function pow10n(n: number): bigint {
 
 /** The exact decimal of a Money value (a number at its shortest decimal representation); trusted input. */
 export function toScaled(value: Money): Scaled {
-  const match = EXACT_DECIMAL.exec(typeof value === "number" ? String(value) : value)!;
+  const match = EXACT_DECIMAL.exec(String(value))!;
   const [, sign, whole, rawFraction = "", exp = "0"] = match;
   const fraction = rawFraction.replace(/0+$/, "");
   let units = BigInt(`${sign}${whole}${fraction}`);

@@ -8,8 +8,7 @@ function pow10(n: number): bigint {
 
 /** q / 10^decimals as the nearest double (the decimal string is parsed with correct rounding). */
 function scaledToNumber(q: bigint, decimals: number): number {
-  if (q === 0n) return 0;
-  return decimals === 0 ? Number(q) : Number(`${q}e-${decimals}`);
+  return Number(`${q}e-${decimals}`);
 }
 
 /** Divides a by b (b > 0), rounding the quotient half away from zero. */
@@ -24,9 +23,8 @@ function divideHalfAway(a: bigint, b: bigint): bigint {
 /** The exact value of a finite double as a fraction of integers. */
 export function toFraction(x: number): [numerator: bigint, denominator: bigint] {
   if (!Number.isFinite(x)) throw new RangeError(`${x} has no exact fraction`);
-  if (Number.isInteger(x)) return [BigInt(x), 1n];
   let denominator = 1n;
-  // Doubling a finite non-integer double is exact until it becomes an integer (at most 1074 times).
+  // Doubling a finite double is exact until it becomes an integer (at most 1074 times; never for an integer).
   while (!Number.isInteger(x)) {
     x *= 2;
     denominator *= 2n;
@@ -41,8 +39,11 @@ export function toFraction(x: number): [numerator: bigint, denominator: bigint] 
 export function ratio(num: number, den: number, scale: number, decimals?: number): number {
   if (decimals === undefined) {
     const scaled = num * scale;
-    // Integers below 2^53 make num*scale and the division each a single correctly rounded operation.
-    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) return scaled / den + 0;
+    // With integer factors, a product below 2^53 is exact, so the division is the one correctly rounded operation.
+    // A fractional num (a weighted count) may round to an integer product (0.1 × 10 → 1): that takes the exact path.
+    if (Number.isInteger(num) && Number.isInteger(scale) && Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) {
+      return scaled / den + 0;
+    }
   }
   const [nn, nd] = toFraction(num);
   const [dn, dd] = toFraction(den);

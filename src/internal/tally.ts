@@ -48,7 +48,7 @@ export function tally(
   weights?: ArrayLike<unknown>,
 ): Tally {
   if (weights !== undefined) return weightedTally(values, min, max, midFrom, highFrom, metric, field, weights);
-  if (values instanceof Uint8Array && min >= 0 && max <= 255) return byteTally(values, min, max, midFrom, highFrom, metric, field);
+  if (values instanceof Uint8Array) return byteTally(values, min, max, midFrom, highFrom, metric, field);
   const n = values.length;
   let mid = 0;
   let high = 0;
@@ -74,7 +74,8 @@ function byteTally(
   metric: string,
   field: string,
 ): Tally {
-  // Bytes cannot be fractional or negative: a branch-free count per value, then a look at the bins past the scale.
+  // Bytes cannot be fractional or negative: a branch-free count per value, then a look at the bins past the scale
+  // (which holds for any scale: a byte outside [min, max] lands in a bin that fails the range check).
   const n = values.length;
   const bins = new Float64Array(256);
   for (let i = 0; i < n; i++) {
