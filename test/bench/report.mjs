@@ -15,3 +15,14 @@ export function printRatios(bench, pairs) {
     console.log(`| ${lib} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${ratio.toFixed(2)}x | <= ${goal}x ${ratio <= goal ? "ok" : "MISSED"} |`);
   }
 }
+
+/** Prints rows measured elsewhere (one process per pair): { name, library, baseline, goal } with times in ms. */
+export function printRows(rows) {
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}, each pair in a fresh process`);
+  console.log("| work | library (ms) | baseline (ms) | ratio | goal |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const { name, library, baseline, goal } of rows) {
+    const ratio = library / baseline;
+    console.log(`| ${name} | ${library.toFixed(2)} | ${baseline.toFixed(2)} | ${ratio.toFixed(2)}x | <= ${goal}x ${ratio <= goal ? "ok" : "MISSED"} |`);
+  }
+}
