@@ -65,14 +65,18 @@ export function correctlyRounded(top: bigint, bottom: bigint): number {
   let q = scaledTop / bottom;
   if (scaledTop % bottom !== 0n) q |= 1n;
   // q has at least 64 significant bits: round it to 53 by hand (ties to even), then scale by 2^-shift exactly.
-  const excess = BigInt(q.toString(2).length - 53);
+  // Below 2^-1022 a double keeps fewer bits (its last one is worth 2^-1074), so a subnormal result is rounded to those.
+  const bits = q.toString(2).length;
+  const precision = Math.min(53, bits - Number(shift) + 1074);
+  if (precision < 0) return 0;
+  const excess = BigInt(bits - precision);
   let mantissa = q >> excess;
   const rest = q & ((1n << excess) - 1n);
   const half = 1n << (excess - 1n);
   if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
   const exponent = Number(excess) - Number(shift);
   const value = Number(mantissa) * 2 ** exponent;
-  return negative ? -value : value;
+  return negative && value !== 0 ? -value : value;
 }
 
 /**

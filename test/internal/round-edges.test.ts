@@ -99,3 +99,28 @@ describe("toFraction edges", () => {
     expect(toFraction(x)).toEqual([num, den]);
   });
 });
+
+describe("correctlyRounded below the normal range", () => {
+  it.each([
+    // 10^-320 and 3·10^-310 are subnormal: the nearest doubles are what the decimal literals parse to.
+    [1n, 10n ** 320n, 1e-320],
+    [3n, 10n ** 310n, 3e-310],
+    // 0.75 · 2^-1074 rounds up to the smallest subnormal; 0.25 · 2^-1074 rounds down to 0.
+    [3n, 2n ** 1076n, 5e-324],
+    [1n, 2n ** 1076n, 0],
+    // Exactly half of 2^-1074 is a tie, which goes to the even neighbour, 0.
+    [1n, 2n ** 1075n, 0],
+    // Just above that half rounds up.
+    [2n ** 200n + 1n, 2n ** 1275n, 5e-324],
+    [1n, 10n ** 400n, 0],
+    [-1n, 10n ** 320n, -1e-320],
+    // A negative value that rounds to zero is 0, not -0.
+    [-1n, 2n ** 1075n, 0],
+  ])("correctlyRounded(%s, %s) is %s", (top, bottom, expected) => {
+    expect(correctlyRounded(top, bottom)).toBe(expected);
+  });
+
+  it("keeps the smallest normal double exact", () => {
+    expect(correctlyRounded(1n, 2n ** 1022n)).toBe(2 ** -1022);
+  });
+});
