@@ -170,6 +170,7 @@ type Fuzzed = [name: string, call: (args: unknown[]) => unknown, arity: number];
 /** Every public function with how to call it. Functions whose arguments are callbacks get arbitrary callbacks' results. */
 const fuzzed: Fuzzed[] = [
   ["nps", ([a, b]) => cx.nps(a as never, b as never), 2],
+  ["isCxMetricsError", ([a]) => cx.isCxMetricsError(a), 1],
   ["npsCategory", ([a]) => cx.npsCategory(a as never), 1],
   ["csat", ([a, b]) => cx.csat(a as never, b as never), 2],
   ["ces", ([a, b]) => cx.ces(a as never, b as never), 2],

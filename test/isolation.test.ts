@@ -68,6 +68,7 @@ type Case = [name: string, args: () => unknown[], call: (args: unknown[]) => unk
 
 // Each case builds fresh arguments, so the cases cannot disturb one another.
 const cases: Case[] = [
+  ["isCxMetricsError", () => [new Error("x")], ([a]) => ({ metric: "isCxMetricsError", value: cx.isCxMetricsError(a) })],
   ["nps (array, weights, options)", () => [[10, 9, 6, 7], { weights: [1, 2, 1, 0.5], decimals: 1 }], ([a, o]) => cx.nps(a as never, o as never)],
   ["nps (Uint8Array)", () => [Uint8Array.of(10, 9, 6, 7, 0)], ([a]) => cx.nps(a as never)],
   ["nps (counts)", () => [{ promoters: 70, passives: 20, detractors: 10 }, { interval: "adjusted-wald" }], ([a, o]) => cx.nps(a as never, o as never)],

@@ -50,6 +50,42 @@ function finiteNonNegative(value: unknown, path: ReadonlyArray<PropertyKey>, met
   throw valueError("INVALID_INPUT", metric, path, value, "expected a finite, non-negative number");
 }
 
+/**
+ * Weighted counts brought within [2^-512, 2^512] by one power-of-two factor, which leaves every share exactly as it was:
+ * sums and cross products of counts as large as 1e308 (or as small as 5e-324) then stay finite and non-zero.
+ */
+function scaled(counts: number[]): number[] {
+  let out = counts;
+  // At most two steps of 2^±512 each way: the largest double is below 2^1024, the smallest 2^-1074.
+  for (let step = 0; step < 3; step++) {
+    const largest = Math.max(...out);
+    if (largest > 2 ** 512) out = out.map((c) => c * 2 ** -512);
+    else if (largest > 0 && largest < 2 ** -512) out = out.map((c) => c * 2 ** 512);
+    else break;
+  }
+  return out;
+}
+
+/**
+ * The sample size of a result: its effective sample size when weighted, else its total. Kish's (Σw)² / Σw² is never
+ * below 1, and an unweighted total is a count; below 1 (or past the range of a double) the standard error would be
+ * meaningless, so it is OUT_OF_RANGE naming the field.
+ */
+function sampleSizeOf(r: Record<string, unknown>, counts: number[], name: string, metric: string): number {
+  if (r.effectiveSampleSize === undefined) {
+    let total = 0;
+    for (const c of counts) total += c;
+    if (total > 0 && !(total >= 1 && total < Number.POSITIVE_INFINITY)) {
+      throw valueError("OUT_OF_RANGE", metric, [name], total, "the total of a result without effectiveSampleSize, expected a count of at least 1 within the range of a double");
+    }
+    return total;
+  }
+  const path = [name, "effectiveSampleSize"];
+  const n = finiteNonNegative(r.effectiveSampleSize, path, metric);
+  if (n > 0 && n < 1) throw valueError("OUT_OF_RANGE", metric, path, n, "expected at least 1 (an effective sample size (Σw)² / Σw² is never below 1)", "too_small");
+  return n;
+}
+
 function npsSample(input: unknown, name: string, metric: string): NpsSample {
   if (isArrayLike(input)) {
     const t = tally(input, 0, 10, 7, 9, metric, name);
@@ -63,12 +99,14 @@ function npsSample(input: unknown, name: string, metric: string): NpsSample {
   if ((input as { metric?: unknown }).metric === "nps") {
     // A result may be weighted: its counts are sums of weights, and its effective size says how much they weigh.
     const r = input as Record<string, unknown>;
-    const promoters = finiteNonNegative(r.promoters, [name, "promoters"], metric);
-    const passives = finiteNonNegative(r.passives, [name, "passives"], metric);
-    const detractors = finiteNonNegative(r.detractors, [name, "detractors"], metric);
-    const total = promoters + passives + detractors;
-    const n = r.effectiveSampleSize === undefined ? total : finiteNonNegative(r.effectiveSampleSize, [name, "effectiveSampleSize"], metric);
-    sample = { promoters, detractors, total, n };
+    const raw = [
+      finiteNonNegative(r.promoters, [name, "promoters"], metric),
+      finiteNonNegative(r.passives, [name, "passives"], metric),
+      finiteNonNegative(r.detractors, [name, "detractors"], metric),
+    ];
+    const n = sampleSizeOf(r, raw, name, metric);
+    const [promoters, passives, detractors] = scaled(raw) as [number, number, number];
+    sample = { promoters, detractors, total: promoters + passives + detractors, n };
   } else {
     const c = readCounts(input, ["promoters", "passives", "detractors"], metric, name);
     const total = c.promoters + c.passives + c.detractors;
@@ -184,9 +222,9 @@ function proportionSample(
   let n: number;
   if (r.metric === "csat" || r.metric === "ces") {
     const key = r.metric === "csat" ? "satisfied" : "agree";
-    hits = finiteNonNegative(r[key], [name, key], metric);
-    total = finiteNonNegative(r.total, [name, "total"], metric);
-    n = r.effectiveSampleSize === undefined ? total : finiteNonNegative(r.effectiveSampleSize, [name, "effectiveSampleSize"], metric);
+    const raw = [finiteNonNegative(r[key], [name, key], metric), finiteNonNegative(r.total, [name, "total"], metric)];
+    n = sampleSizeOf(r, [raw[1]!], name, metric);
+    [hits, total] = scaled(raw) as [number, number];
   } else {
     hits = checkCount(r.successes, [name, "successes"], metric);
     total = checkCount(r.total, [name, "total"], metric);

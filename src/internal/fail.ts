@@ -1,13 +1,13 @@
 import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsIssue } from "../errors.js";
 
 /** Path segments as users read them: `scores[1]`, `options.scale[0]`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+export function formatPath(path: ReadonlyArray<PropertyKey>, empty = "input"): string {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
     else out += out === "" ? String(segment) : `.${String(segment)}`;
   }
-  return out === "" ? "input" : out;
+  return out === "" ? empty : out;
 }
 
 /** A short, safe rendering of any value for an error message (never throws, never huge). */

@@ -13,6 +13,9 @@ export interface SketchState {
   buckets: Array<[number, number]>;
 }
 
+/** The longest duration two instants within the range of a Date can be apart, in milliseconds. */
+export const MAX_DURATION_MS = 2 * 8.64e15;
+
 export class QuantileSketch {
   readonly gamma: number;
   private readonly logGamma: number;
@@ -23,6 +26,16 @@ export class QuantileSketch {
   constructor(readonly relativeAccuracy: number) {
     this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
     this.logGamma = Math.log(this.gamma);
+  }
+
+  /** The bucket index of a positive value (−Infinity for 0, which no bucket holds). */
+  indexOf(value: number): number {
+    return Math.ceil(Math.log(value) / this.logGamma);
+  }
+
+  /** Whether a bucket index is one a duration within the range of a Date (from 5e-324 ms to 1.728e16 ms) reaches. */
+  holdsIndex(index: number): boolean {
+    return index >= this.indexOf(Number.MIN_VALUE) && index <= this.indexOf(MAX_DURATION_MS);
   }
 
   /** Adds a non-negative finite value `times` times. */

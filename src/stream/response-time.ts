@@ -3,9 +3,9 @@ import { type DurationUnit, checkUnit, UNIT_MS } from "../internal/duration.js";
 import { CxMetricsError } from "../errors.js";
 import { plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { stateNumber, stateOf } from "./state.js";
+import { checkStateKeys, stateCount, stateNumber, stateOf } from "./state.js";
 import { ratio } from "../internal/round.js";
-import { QuantileSketch, type SketchState } from "../internal/sketch.js";
+import { MAX_DURATION_MS, QuantileSketch, type SketchState } from "../internal/sketch.js";
 import { type BusinessCalendar, checkCalendar, CompiledCalendar } from "../support/business-hours.js";
 import { computeDurationStats } from "../support/duration-stats.js";
 import type { ResponseTimeResult } from "../support/first-response.js";
@@ -35,6 +35,8 @@ export interface ResponseTimeAccumulatorOptions {
 export interface ResponseTimeAccumulatorState {
   /** `'responseTime'`. */
   metric: "responseTime";
+  /** The state format, 1; a state without it is read as 1, any other is refused. */
+  version?: 1;
   /** What is measured. */
   measure: ResponseTimeMeasure;
   /** The result's unit. */
@@ -72,10 +74,18 @@ export interface ResponseTimeAccumulator<R> {
   toJSON(): ResponseTimeAccumulatorState;
 }
 
+/** The finest relative accuracy a sketch takes: 0.01% keeps a year of milliseconds within about 120,000 buckets. */
+export const MIN_RELATIVE_ACCURACY = 1e-4;
+
 const checkAccuracy: Checker<number> = (value, path, metric) => {
-  if (typeof value === "number" && value > 0 && value <= 0.5) return value;
-  throw valueError("INVALID_INPUT", metric, path, value, "expected a relative accuracy in (0, 0.5]");
+  if (typeof value === "number" && value >= MIN_RELATIVE_ACCURACY && value <= 0.5) return value;
+  throw valueError("INVALID_INPUT", metric, path, value, `expected a relative accuracy in [${MIN_RELATIVE_ACCURACY}, 0.5]`);
 };
+
+const STATE_KEYS = ["metric", "version", "measure", "unit", "decimals", "businessHours", "mode", "missing", "durations", "count", "sum", "min", "max", "sketch"];
+const EXACT_ONLY = ["durations"];
+const SKETCH_ONLY = ["count", "sum", "min", "max", "sketch"];
+const SKETCH_STATE_KEYS = ["relativeAccuracy", "zeros", "buckets"];
 
 const creationCheckers = {
   measure: checkOneOf<ResponseTimeMeasure>("firstResponseTime", "resolutionTime"),
@@ -108,7 +118,67 @@ function responseTimeState(value: unknown, metric: string, root: string): Record
   if (state.metric !== "responseTime") {
     throw valueError("INVALID_INPUT", metric, [root], value, "expected a response-time accumulator or its toJSON() state");
   }
+  checkStateKeys(state, STATE_KEYS, metric, root);
+  const foreign = (state.mode === "sketch" ? EXACT_ONLY : SKETCH_ONLY).find((key) => state[key] !== undefined);
+  if (foreign !== undefined) {
+    throw plainError("INVALID_INPUT", metric, [root, foreign], `${root}.${foreign} belongs to the other mode: an ${String(state.mode)} state has none`);
+  }
+  if (state.sketch !== undefined) {
+    checkStateKeys(stateOf(state.sketch, metric, `${root}.sketch`, "a sketch state"), SKETCH_STATE_KEYS, metric, `${root}.sketch`);
+  }
   return state;
+}
+
+/**
+ * The sketch part of a state, refusing what no sketch writes: fractional or negative counts, buckets out of order or
+ * repeated, indexes no duration reaches, a count that is not the buckets' total, min above max, extremes in other
+ * buckets than the first and last, a sum outside [count × min, count × max].
+ */
+function readSketchState(s: Record<string, unknown>, sketch: QuantileSketch, metric: string, root: string): { count: number; sum: number; min: number; max: number; state: SketchState } {
+  const sk = s.sketch as SketchState;
+  const at = (...path: Array<string | number>) => [root, ...path];
+  const zeros = stateCount(sk.zeros, at("sketch", "zeros"), metric);
+  const buckets = sk.buckets;
+  if (!Array.isArray(buckets)) throw valueError("INVALID_INPUT", metric, at("sketch", "buckets"), buckets, "expected [index, count] pairs");
+  let total = zeros;
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i] as unknown;
+    if (!(Array.isArray(b) && b.length === 2 && Number.isSafeInteger(b[0]) && Number.isSafeInteger(b[1]) && b[1] > 0)) {
+      throw valueError("INVALID_INPUT", metric, at("sketch", "buckets", i), b, "expected an [index, count] pair of integers, the count positive");
+    }
+    if (i > 0 && !(b[0] > buckets[i - 1]![0])) {
+      throw valueError("INVALID_INPUT", metric, at("sketch", "buckets", i, 0), b[0], `expected an index above the previous one (${buckets[i - 1]![0]}): buckets ascend, each once`);
+    }
+    if (!sketch.holdsIndex(b[0])) {
+      throw valueError("INVALID_INPUT", metric, at("sketch", "buckets", i, 0), b[0], "expected the index of a duration within the range of a Date");
+    }
+    total += b[1];
+  }
+  const count = stateCount(s.count, at("count"), metric);
+  if (count !== total) throw valueError("INVALID_INPUT", metric, at("count"), count, `expected ${total}, the number of values in the sketch`);
+  const sum = stateNumber(s.sum, at("sum"), metric);
+  const min = stateNumber(s.min, at("min"), metric);
+  const max = stateNumber(s.max, at("max"), metric);
+  if (count === 0) {
+    for (const [key, v] of [["sum", sum], ["min", min], ["max", max]] as const) {
+      if (v !== 0) throw valueError("INVALID_INPUT", metric, at(key), v, "expected 0 in an empty sketch");
+    }
+  } else {
+    if (min > max) throw valueError("INVALID_INPUT", metric, at("min"), min, `expected at most max (${max})`);
+    const lowest = zeros > 0 ? undefined : buckets[0]![0];
+    if (zeros > 0 ? min !== 0 : sketch.indexOf(min) !== lowest) {
+      throw valueError("INVALID_INPUT", metric, at("min"), min, "expected a duration in the sketch's lowest bucket");
+    }
+    const highest = buckets.length === 0 ? undefined : buckets[buckets.length - 1]![0];
+    if (highest === undefined ? max !== 0 : sketch.indexOf(max) !== highest) {
+      throw valueError("INVALID_INPUT", metric, at("max"), max, "expected a duration in the sketch's highest bucket");
+    }
+    // The sum was added up in floating point: a relative slack of 1e-9 is far below any real inconsistency.
+    if (!(sum >= count * min * (1 - 1e-9) && sum <= count * max * (1 + 1e-9))) {
+      throw valueError("INVALID_INPUT", metric, at("sum"), sum, `expected a sum between count × min (${count * min}) and count × max (${count * max})`);
+    }
+  }
+  return { count, sum, min, max, state: { relativeAccuracy: sk.relativeAccuracy, zeros, buckets } };
 }
 
 function optionsFromState(state: unknown, metric: string): Record<string, unknown> {
@@ -207,6 +277,13 @@ export function createResponseTimeAccumulator(
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
 
+    /** Counts past 2^53 − 1 would no longer be exact: refused before anything changes. */
+    const checkCounts = (more: number, moreMissing: number, metric: string, path: string): void => {
+      if (count + more > Number.MAX_SAFE_INTEGER || missing + moreMissing > Number.MAX_SAFE_INTEGER) {
+        throw plainError("OUT_OF_RANGE", metric, [path], `${path} would take the count of tickets past 2^53 − 1 (${Number.MAX_SAFE_INTEGER}), beyond which it would not be exact`);
+      }
+    };
+
     const take = (durations: ArrayLike<number>): void => {
       for (let i = 0; i < durations.length; i++) {
         const d = durations[i]!;
@@ -232,29 +309,25 @@ export function createResponseTimeAccumulator(
       if (theirs !== own) {
         throw plainError("INVALID_INPUT", metric, [root], `${root} was made with other options: only accumulators with the same options merge`);
       }
-      const theirMissing = stateNumber(s.missing, [root, "missing"], metric);
+      const theirMissing = stateCount(s.missing, [root, "missing"], metric);
       if (mode === "exact") {
         const durations = s.durations;
         if (!Array.isArray(durations)) throw valueError("INVALID_INPUT", metric, [root, "durations"], durations, "expected an array of durations");
-        for (let i = 0; i < durations.length; i++) stateNumber(durations[i], [root, "durations", i], metric);
+        for (let i = 0; i < durations.length; i++) {
+          const d = stateNumber(durations[i], [root, "durations", i], metric);
+          if (d > MAX_DURATION_MS) throw valueError("INVALID_INPUT", metric, [root, "durations", i], d, "expected a duration within the range of a Date");
+        }
+        checkCounts(durations.length, theirMissing, metric, root);
         take(durations as number[]);
       } else {
-        const sk = s.sketch as SketchState;
-        const buckets = Array.isArray(sk?.buckets) ? sk.buckets : undefined;
-        if (buckets === undefined || !buckets.every((b) => Array.isArray(b) && Number.isSafeInteger(b[0]) && Number.isSafeInteger(b[1]) && b[1] > 0)) {
-          throw valueError("INVALID_INPUT", metric, [root, "sketch", "buckets"], buckets, "expected [index, count] pairs of integers");
-        }
-        const zeros = stateNumber(sk.zeros, [root, "sketch", "zeros"], metric);
-        const theirCount = stateNumber(s.count, [root, "count"], metric);
-        if (theirCount !== zeros + buckets.reduce((t, b) => t + b[1], 0)) {
-          throw valueError("INVALID_INPUT", metric, [root, "count"], theirCount, "expected the number of values in the sketch");
-        }
-        sketch!.merge({ relativeAccuracy: relativeAccuracy!, zeros, buckets });
-        if (theirCount > 0) {
-          count += theirCount;
-          sum += stateNumber(s.sum, [root, "sum"], metric);
-          min = Math.min(min, stateNumber(s.min, [root, "min"], metric));
-          max = Math.max(max, stateNumber(s.max, [root, "max"], metric));
+        const theirs = readSketchState(s, sketch!, metric, root);
+        checkCounts(theirs.count, theirMissing, metric, root);
+        sketch!.merge(theirs.state);
+        if (theirs.count > 0) {
+          count += theirs.count;
+          sum += theirs.sum;
+          min = Math.min(min, theirs.min);
+          max = Math.max(max, theirs.max);
         }
       }
       missing += theirMissing;
@@ -273,6 +346,7 @@ export function createResponseTimeAccumulator(
         chain(measure, () => {
           try {
             const t = ticketDurations([ticket], endKey, measure, calendar);
+            checkCounts(t.durations.length, t.missing, measure, "ticket");
             missing += t.missing;
             take(t.durations);
           } catch (error) {
@@ -283,6 +357,7 @@ export function createResponseTimeAccumulator(
         chain(measure, () => {
           if (!Array.isArray(tickets)) throw valueError("INVALID_INPUT", measure, ["tickets"], tickets, "expected an array of tickets");
           const t = ticketDurations(tickets, endKey, measure, calendar);
+          checkCounts(t.durations.length, t.missing, measure, "tickets");
           missing += t.missing;
           take(t.durations);
         }),
@@ -317,7 +392,7 @@ export function createResponseTimeAccumulator(
           return { metric: measure, unit, ...stats, ...counts } as ResponseTimeResult | ResolutionTimeResult;
         }),
       toJSON: () => {
-        const s: ResponseTimeAccumulatorState = { metric: "responseTime", measure, unit: settings.unit, mode, missing };
+        const s: ResponseTimeAccumulatorState = { metric: "responseTime", version: 1, measure, unit: settings.unit, mode, missing };
         if (settings.decimals !== undefined) s.decimals = settings.decimals;
         if (settings.businessHours !== undefined) s.businessHours = settings.businessHours;
         if (sketch === undefined) {

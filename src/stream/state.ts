@@ -1,4 +1,4 @@
-import { valueError } from "../internal/fail.js";
+import { plainError, valueError } from "../internal/fail.js";
 
 // What every accumulator does with a state it is given: read an accumulator's toJSON() or take a plain state object.
 
@@ -18,4 +18,23 @@ export function stateOf(value: unknown, metric: string, root: string, what = "an
 export function stateNumber(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): number {
   if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return value;
   throw valueError("INVALID_INPUT", metric, path, value, "expected a finite, non-negative number");
+}
+
+/**
+ * Refuses keys no accumulator writes (a misspelt or foreign state) and a `version` other than 1, the one format so far
+ * (a state without one is read as 1).
+ */
+export function checkStateKeys(state: Record<string, unknown>, allowed: ReadonlyArray<string>, metric: string, root: string): void {
+  for (const key of Object.keys(state)) {
+    if (!allowed.includes(key)) throw plainError("INVALID_INPUT", metric, [root, key], `${root} has unknown key ${JSON.stringify(key)}`);
+  }
+  if (state.version !== undefined && state.version !== 1) {
+    throw valueError("INVALID_INPUT", metric, [root, "version"], state.version, "expected 1, the only state version this release reads");
+  }
+}
+
+/** A count read from a state: a non-negative safe integer. */
+export function stateCount(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value + 0;
+  throw valueError("INVALID_INPUT", metric, path, value, "expected a count (a non-negative integer up to 2^53 − 1)");
 }

@@ -1,7 +1,7 @@
 import { type Checker, checkBoolean, checkConfidence, checkDecimals, checkInteger, checkOneOf, checkScale, readOptions } from "../internal/check.js";
-import { plainError, valueError } from "../internal/fail.js";
+import { formatPath, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { stateNumber, stateOf } from "./state.js";
+import { checkStateKeys, stateNumber, stateOf } from "./state.js";
 import { type ProportionSpec, proportionCheckers, type ProportionResultOptions } from "../internal/proportion.js";
 import { elementError, tally } from "../internal/tally.js";
 import type { NpsIntervalMethod, ProportionIntervalMethod } from "../inference/intervals.js";
@@ -21,6 +21,22 @@ interface Bands {
 }
 
 const checkSum: Checker<number> = stateNumber;
+
+const NPS_STATE_KEYS = ["metric", "version", "promoters", "passives", "detractors", "sumOfSquares", "sumOfValues"];
+const PROPORTION_STATE_KEYS = [
+  "metric",
+  "version",
+  "scale",
+  "threshold",
+  "lowerIsEasier",
+  "hits",
+  "total",
+  "sumOfSquares",
+  "sumOfValues",
+  "decimals",
+  "confidence",
+  "interval",
+];
 
 function readBands(state: Record<string, unknown>, keys: [low: string, mid: string, high: string], metric: string, root: string): Bands {
   const [lowKey, midKey, highKey] = keys;
@@ -65,11 +81,9 @@ class BandCounter {
     if (!(typeof w === "number" && w >= 0 && w < Number.POSITIVE_INFINITY)) {
       throw valueError("INVALID_INPUT", this.metric, ["weight"], weight, "expected a finite, non-negative weight");
     }
-    if (v >= this.highFrom) this.high += w;
-    else if (v >= this.midFrom) this.mid += w;
-    else this.low += w;
-    this.sumOfSquares += w * w;
-    this.sumOfValues += v * w;
+    const high = v >= this.highFrom ? w : 0;
+    const mid = high === 0 && v >= this.midFrom ? w : 0;
+    this.addBands({ low: w - high - mid, mid, high, sumOfSquares: w * w, sumOfValues: v * w }, weight === undefined ? [] : ["weight"]);
   }
 
   addAll(values: unknown, weights: unknown): void {
@@ -89,15 +103,69 @@ class BandCounter {
       this.field,
       weights as ArrayLike<unknown> | undefined,
     );
-    this.addBands(t);
+    this.addBands(t, weights === undefined ? [this.field] : ["weights"]);
   }
 
-  addBands(b: Bands): void {
-    this.low += b.low;
-    this.mid += b.mid;
-    this.high += b.high;
-    this.sumOfSquares += b.sumOfSquares;
-    this.sumOfValues += b.sumOfValues;
+  /**
+   * Adds sums, refusing (and keeping the accumulator as it was) what the batch function refuses on the whole: sums or
+   * squares that leave the range of a double (weights of 1e200), an effective sample size that is no longer a number
+   * (weights of 1e-200), and counts past 2^53 − 1, beyond which doubles stop counting exactly.
+   */
+  addBands(b: Bands, path: ReadonlyArray<PropertyKey>): void {
+    const low = this.low + b.low;
+    const mid = this.mid + b.mid;
+    const high = this.high + b.high;
+    const sumOfSquares = this.sumOfSquares + b.sumOfSquares;
+    const sumOfValues = this.sumOfValues + b.sumOfValues;
+    const total = low + mid + high;
+    const size = total === 0 ? 1 : (total * total) / sumOfSquares;
+    if (!(Number.isFinite(total) && Number.isFinite(sumOfSquares) && Number.isFinite(sumOfValues) && size > 0 && Number.isFinite(size))) {
+      throw plainError(
+        "OUT_OF_RANGE",
+        this.metric,
+        path,
+        `${formatPath(path, "the weights")} would take the sums or squares of the weights out of the range of a double`,
+      );
+    }
+    if (sumOfSquares === total && total > Number.MAX_SAFE_INTEGER) {
+      throw plainError(
+        "OUT_OF_RANGE",
+        this.metric,
+        path,
+        `${formatPath(path, "the response")} would take the count of responses past 2^53 − 1 (${Number.MAX_SAFE_INTEGER}), beyond which it would not be exact`,
+      );
+    }
+    this.low = low;
+    this.mid = mid;
+    this.high = high;
+    this.sumOfSquares = sumOfSquares;
+    this.sumOfValues = sumOfValues;
+  }
+
+  /**
+   * Refuses sums no accumulator could have produced: Σ value × weight outside what the bands allow (each band's
+   * values lie between its cut points), Σ weights² above (Σ weights)² or zero with responses, or zero without them.
+   */
+  checkState(b: Bands, metric: string, root: string): Bands {
+    const total = b.low + b.mid + b.high;
+    const lowest = b.low * this.min + b.mid * this.midFrom + b.high * this.highFrom;
+    const highest = b.low * (this.midFrom - 1) + b.mid * (this.highFrom - 1) + b.high * this.max;
+    // Sums of products in floating point drift by a few ulps per term: a relative slack far below any real mistake.
+    const slack = 1e-9;
+    if (!(b.sumOfValues >= lowest - slack * lowest && b.sumOfValues <= highest + slack * highest)) {
+      throw valueError(
+        "INVALID_INPUT",
+        metric,
+        [root, "sumOfValues"],
+        b.sumOfValues,
+        `expected a sum of ${this.field} between ${lowest} and ${highest} for these counts`,
+      );
+    }
+    const squaresFit = total === 0 ? b.sumOfSquares === 0 : b.sumOfSquares > 0 && b.sumOfSquares / total <= total * (1 + slack);
+    if (!squaresFit) {
+      throw valueError("INVALID_INPUT", metric, [root, "sumOfSquares"], b.sumOfSquares, `expected a sum of squared weights in (0, ${total}²] for a total of ${total}`);
+    }
+    return b;
   }
 
   get total(): number {
@@ -119,6 +187,8 @@ export interface AccumulatorResultOptions<I extends string> {
 export interface NpsAccumulatorState {
   /** `'nps'`. */
   metric: "nps";
+  /** The state format, 1; a state without it is read as 1, any other is refused. */
+  version?: 1;
   /** Promoters (Σ weights). */
   promoters: number;
   /** Passives (Σ weights). */
@@ -175,7 +245,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
   const metric = "createNpsAccumulator";
   const counter = new BandCounter(0, 10, 7, 9, "nps", "scores");
   guard(metric, () => {
-    if (state !== undefined) counter.addBands(readNpsState(state, metric, "state"));
+    if (state !== undefined) counter.addBands(readNpsState(state, counter, metric, "state"), ["state"]);
   });
   const chain = (step: () => void) =>
     guard("nps", () => {
@@ -185,7 +255,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
   const acc: NpsAccumulator = {
     add: (score, weight) => chain(() => counter.add(score, weight)),
     addAll: (scores, weights) => chain(() => counter.addAll(scores, weights)),
-    merge: (other) => chain(() => counter.addBands(readNpsState(other, "nps", "other"))),
+    merge: (other) => chain(() => counter.addBands(readNpsState(other, counter, "nps", "other"), ["other"])),
     result: (options) =>
       guard("nps", () => {
         const o = readOptions<NpsResultOptions>(options, "nps", npsResultCheckers);
@@ -196,6 +266,7 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
       }),
     toJSON: () => ({
       metric: "nps",
+      version: 1,
       promoters: counter.high,
       passives: counter.mid,
       detractors: counter.low,
@@ -206,16 +277,19 @@ export function createNpsAccumulator(state?: NpsAccumulatorState): NpsAccumulato
   return acc;
 }
 
-function readNpsState(value: unknown, metric: string, root: string): Bands {
+function readNpsState(value: unknown, counter: BandCounter, metric: string, root: string): Bands {
   const s = stateOf(value, metric, root);
   expectKind(s, "nps", metric, root);
-  return readBands(s, NPS_KEYS as [string, string, string], metric, root);
+  checkStateKeys(s, NPS_STATE_KEYS, metric, root);
+  return counter.checkState(readBands(s, NPS_KEYS as [string, string, string], metric, root), metric, root);
 }
 
 /** The JSON state of a CSAT or CES accumulator. */
 export interface ProportionAccumulatorState<M extends "csat" | "ces"> {
   /** `'csat'` or `'ces'`. */
   metric: M;
+  /** The state format, 1; a state without it is read as 1, any other is refused. */
+  version?: 1;
   /** The rating scale. */
   scale: [number, number];
   /** The threshold in force (`satisfiedFrom`, or `agreeFrom`). */
@@ -275,6 +349,7 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
   const readState = (value: unknown, metric: string, root: string): Bands => {
     const s = stateOf(value, metric, root);
     expectKind(s, kind, metric, root);
+    checkStateKeys(s, PROPORTION_STATE_KEYS, metric, root);
     const scale = checkScale(s.scale, [root, "scale"], metric);
     const threshold = checkInteger(s.threshold, [root, "threshold"], metric);
     const lowerIsEasier = s.lowerIsEasier === true;
@@ -307,9 +382,9 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
       bands.high = hits;
       bands.low = total - hits;
     }
-    return bands;
+    return counter.checkState(bands, metric, root);
   };
-  if (state !== undefined) counter.addBands(readState(state, kind, "state"));
+  if (state !== undefined) counter.addBands(readState(state, kind, "state"), ["state"]);
   const hits = () => (spec.downward ? counter.low : counter.high);
   const chain = (step: () => void) =>
     guard(kind, () => {
@@ -319,7 +394,7 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
   const acc: ProportionAccumulator<M, R> = {
     add: (rating, weight) => chain(() => counter.add(rating, weight)),
     addAll: (ratings, weights) => chain(() => counter.addAll(ratings, weights)),
-    merge: (other) => chain(() => counter.addBands(readState(other, kind, "other"))),
+    merge: (other) => chain(() => counter.addBands(readState(other, kind, "other"), ["other"])),
     result: (options) =>
       guard(kind, () => {
         const o = { ...defaults, ...readOptions<ProportionResultOptions>(options, kind, proportionResultCheckers) };
@@ -327,6 +402,7 @@ function proportionAccumulator<M extends "csat" | "ces", R>(
       }),
     toJSON: () => ({
       metric: kind,
+      version: 1 as const,
       scale: [spec.scale[0], spec.scale[1]],
       threshold: spec.threshold,
       lowerIsEasier: spec.downward,

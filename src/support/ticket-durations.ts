@@ -20,7 +20,7 @@ export interface TicketDurations {
  * shortcuts for numbers and for the `toISOString()` shape `YYYY-MM-DDTHH:MM:SS(.sss)Z`, the commonest exports.
  */
 export function instant(value: unknown): number {
-  if (typeof value === "number") return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value : Number.NaN;
+  if (typeof value === "number") return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? Math.trunc(value) + 0 : Number.NaN;
   if (typeof value === "string" && (value.length === 24 || value.length === 20)) {
     const ms = canonicalIso(value);
     if (!Number.isNaN(ms)) return ms;

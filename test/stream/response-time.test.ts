@@ -111,7 +111,7 @@ describe("response-time accumulator refuses", () => {
   it.each([
     [() => createResponseTimeAccumulator({ mode: "fast" } as never), "createResponseTimeAccumulator: options.mode is \"fast\", expected one of 'exact', 'sketch'"],
     [() => createResponseTimeAccumulator({ relativeAccuracy: 0.01 }), "createResponseTimeAccumulator: options.relativeAccuracy applies to mode 'sketch'"],
-    [() => createResponseTimeAccumulator({ mode: "sketch", relativeAccuracy: 0.9 }), "createResponseTimeAccumulator: options.relativeAccuracy is 0.9, expected a relative accuracy in (0, 0.5]"],
+    [() => createResponseTimeAccumulator({ mode: "sketch", relativeAccuracy: 0.9 }), "createResponseTimeAccumulator: options.relativeAccuracy is 0.9, expected a relative accuracy in [0.0001, 0.5]"],
     [() => createResponseTimeAccumulator().add({ createdAt: 10, firstResponseAt: 5 }), "firstResponseTime: ticket.firstResponseAt is 5, expected an instant not before createdAt (10)"],
     [() => createResponseTimeAccumulator().add(null as never), "firstResponseTime: ticket is null, expected a ticket object"],
     [() => createResponseTimeAccumulator().addAll({} as never), "firstResponseTime: tickets is an object, expected an array of tickets"],
@@ -120,8 +120,8 @@ describe("response-time accumulator refuses", () => {
     [() => createResponseTimeAccumulator().merge({ metric: "nps" } as never), "firstResponseTime: other is an object, expected a response-time accumulator or its toJSON() state"],
     [() => createResponseTimeAccumulator({}, { metric: "responseTime", measure: "firstResponseTime", unit: "minutes", mode: "exact", missing: 0, durations: [1, -2] }), "createResponseTimeAccumulator: state.durations[1] is -2, expected a finite, non-negative number"],
     [() => createResponseTimeAccumulator({}, { metric: "responseTime", measure: "firstResponseTime", unit: "minutes", mode: "exact", missing: 0 }), "createResponseTimeAccumulator: state.durations is missing, expected an array of durations"],
-    [() => createResponseTimeAccumulator({ mode: "sketch" }, { ...createResponseTimeAccumulator({ mode: "sketch" }).toJSON(), count: 3 }), "createResponseTimeAccumulator: state.count is 3, expected the number of values in the sketch"],
-    [() => createResponseTimeAccumulator({ mode: "sketch" }, { ...createResponseTimeAccumulator({ mode: "sketch" }).toJSON(), sketch: { relativeAccuracy: 0.01, zeros: 0, buckets: [[1.5, 2]] } } as never), "createResponseTimeAccumulator: state.sketch.buckets is an array of length 1, expected [index, count] pairs of integers"],
+    [() => createResponseTimeAccumulator({ mode: "sketch" }, { ...createResponseTimeAccumulator({ mode: "sketch" }).toJSON(), count: 3 }), "createResponseTimeAccumulator: state.count is 3, expected 0, the number of values in the sketch"],
+    [() => createResponseTimeAccumulator({ mode: "sketch" }, { ...createResponseTimeAccumulator({ mode: "sketch" }).toJSON(), sketch: { relativeAccuracy: 0.01, zeros: 0, buckets: [[1.5, 2]] } } as never), "createResponseTimeAccumulator: state.sketch.buckets[0] is [1.5, 2], expected an [index, count] pair of integers, the count positive"],
     [() => createResponseTimeAccumulator().add({ createdAt: 0, firstResponseAt: 1 }).result({ unit: "weeks" } as never), "firstResponseTime: options.unit is \"weeks\", expected 'milliseconds', 'seconds', 'minutes', 'hours' or 'days'"],
   ])("bad input %#", (run, message) => {
     const error = errorOf(run);
@@ -136,7 +136,7 @@ describe("response-time accumulator refuses", () => {
     );
     const broken = { ...createResponseTimeAccumulator({ mode: "sketch" }).toJSON(), sketch: { relativeAccuracy: 0.01 } };
     expect(errorOf(() => createResponseTimeAccumulator({ mode: "sketch" }, broken as never)).message).toBe(
-      "createResponseTimeAccumulator: state.sketch.buckets is missing, expected [index, count] pairs of integers",
+      "createResponseTimeAccumulator: state.sketch.zeros is missing, expected a count (a non-negative integer up to 2^53 − 1)",
     );
   });
 

@@ -19,9 +19,9 @@ describe("response-time accumulator names the path of what it refuses", () => {
     [() => createResponseTimeAccumulator({ relativeAccuracy: 0.01 }), ["options", "relativeAccuracy"], "createResponseTimeAccumulator: options.relativeAccuracy applies to mode 'sketch'"],
     [() => createResponseTimeAccumulator().merge(createResponseTimeAccumulator({ unit: "hours" })), ["other"], "firstResponseTime: other was made with other options: only accumulators with the same options merge"],
     [() => createResponseTimeAccumulator({}, 5 as never), ["state"], "createResponseTimeAccumulator: state is 5, expected a response-time accumulator or its toJSON() state"],
-    [() => createResponseTimeAccumulator({}, { ...createResponseTimeAccumulator().toJSON(), missing: -1 }), ["state", "missing"], "createResponseTimeAccumulator: state.missing is -1, expected a finite, non-negative number"],
-    [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ sketch: { relativeAccuracy: 0.01, zeros: -1, buckets: [] } })), ["other", "sketch", "zeros"], "firstResponseTime: other.sketch.zeros is -1, expected a finite, non-negative number"],
-    [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ count: "2" })), ["other", "count"], 'firstResponseTime: other.count is "2", expected a finite, non-negative number'],
+    [() => createResponseTimeAccumulator({}, { ...createResponseTimeAccumulator().toJSON(), missing: -1 }), ["state", "missing"], "createResponseTimeAccumulator: state.missing is -1, expected a count (a non-negative integer up to 2^53 − 1)"],
+    [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ sketch: { relativeAccuracy: 0.01, zeros: -1, buckets: [] } })), ["other", "sketch", "zeros"], "firstResponseTime: other.sketch.zeros is -1, expected a count (a non-negative integer up to 2^53 − 1)"],
+    [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ count: "2" })), ["other", "count"], 'firstResponseTime: other.count is "2", expected a count (a non-negative integer up to 2^53 − 1)'],
     [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ sum: -1 })), ["other", "sum"], "firstResponseTime: other.sum is -1, expected a finite, non-negative number"],
     [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ min: null })), ["other", "min"], "firstResponseTime: other.min is null, expected a finite, non-negative number"],
     [() => createResponseTimeAccumulator({ mode: "sketch" }).merge(sketchState({ max: Number.NaN })), ["other", "max"], "firstResponseTime: other.max is NaN, expected a finite, non-negative number"],
@@ -33,8 +33,8 @@ describe("response-time accumulator names the path of what it refuses", () => {
     const state = sketchState({ count: 0, sketch: { relativeAccuracy: 0.01, zeros: 0, buckets: [[5, 0]] } });
     expect(refusal(() => createResponseTimeAccumulator({ mode: "sketch" }, state))).toEqual({
       code: "INVALID_INPUT",
-      path: ["state", "sketch", "buckets"],
-      message: "createResponseTimeAccumulator: state.sketch.buckets is an array of length 1, expected [index, count] pairs of integers",
+      path: ["state", "sketch", "buckets", 0],
+      message: "createResponseTimeAccumulator: state.sketch.buckets[0] is [5, 0], expected an [index, count] pair of integers, the count positive",
     });
   });
 
@@ -70,9 +70,13 @@ describe("response-time accumulator names the path of what it refuses", () => {
     );
   });
 
-  it("restores an exact state alone even when it carries a stray sketch field", () => {
+  it("refuses an exact state that carries a stray sketch field: no accumulator writes one", () => {
     const state = { ...createResponseTimeAccumulator().add(answered(3)).toJSON(), sketch: { relativeAccuracy: 0.02, zeros: 0, buckets: [] } };
-    expect(createResponseTimeAccumulator(undefined, state).result().mean).toBe(3);
+    expect(refusal(() => createResponseTimeAccumulator(undefined, state))).toEqual({
+      code: "INVALID_INPUT",
+      path: ["state", "sketch"],
+      message: "createResponseTimeAccumulator: state.sketch belongs to the other mode: an exact state has none",
+    });
   });
 
   it("says an empty first-response accumulator has no answered tickets", () => {
@@ -97,7 +101,7 @@ describe("response-time accumulator content", () => {
   });
 
   it("writes no keys for options that were not set", () => {
-    expect(Object.keys(createResponseTimeAccumulator().toJSON()).sort()).toEqual(["durations", "measure", "metric", "missing", "mode", "unit"]);
+    expect(Object.keys(createResponseTimeAccumulator().toJSON()).sort()).toEqual(["durations", "measure", "metric", "missing", "mode", "unit", "version"]);
   });
 });
 

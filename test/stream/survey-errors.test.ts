@@ -58,7 +58,7 @@ describe("accumulators accept what the batch accepts", () => {
   });
 
   it("a zero in a restored state", () => {
-    expect(createNpsAccumulator(npsState({ passives: 0 })).result().total).toBe(3);
+    expect(createNpsAccumulator(npsState({ passives: 0, sumOfSquares: 3, sumOfValues: 20 })).result().total).toBe(3);
   });
 
   it("a CES state counted downwards restores to the batch result", () => {

@@ -148,7 +148,7 @@ describe("CSAT and CES accumulators", () => {
 
   it("restore from a state made with the same options", () => {
     const state = createCsatAccumulator({ scale: [1, 10] }).addAll([10, 9, 1]).toJSON();
-    expect(state).toEqual({ metric: "csat", scale: [1, 10], threshold: 9, lowerIsEasier: false, hits: 2, total: 3, sumOfSquares: 3, sumOfValues: 20 });
+    expect(state).toEqual({ metric: "csat", version: 1, scale: [1, 10], threshold: 9, lowerIsEasier: false, hits: 2, total: 3, sumOfSquares: 3, sumOfValues: 20 });
     expect(createCsatAccumulator({ scale: [1, 10] }, roundTrip(state)).result()).toEqual(csat([10, 9, 1], { scale: [1, 10] }));
   });
 });
