@@ -11,10 +11,10 @@ const KB = 1024;
 const calculators = (names) => `export { ${names.filter((n) => !n.endsWith("Schema")).join(", ")} } from "cx-metrics";`;
 
 export const budgets = [
-  { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4 * KB },
+  { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4.5 * KB },
   { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 8 * KB, optional: "clv" },
   { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 11 * KB, optional: "fitBgNbd" },
-  { name: "whole library but schemas", code: calculators, limit: 32 * KB },
+  { name: "whole library but schemas", code: calculators, limit: 34 * KB },
   { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 60 * KB },
   { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 32 * KB },
 ];
