@@ -126,7 +126,7 @@ const optionalColumn = checkIdentifier;
  * @param spec - `dialect`, `from`, `score`, optional `by`, `period`, `weight`, `inputTimeZone`
  * @param options - the options of `nps` (`decimals`, `confidence`, `interval`)
  * @returns the statement, its parameters and `results(rows)`
- * @throws {@link CxMetricsError} `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
+ * @throws `CxMetricsError` (from `cx-metrics`) `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
  *   `EMPTY_INPUT` for a group without answers and `OUT_OF_RANGE` for a score off 0-10, as `nps` does
  *
  * @example
@@ -190,7 +190,7 @@ function proportionQuery<O extends CsatQueryOptions | CesQueryOptions, R>(
  * @param spec - `dialect`, `from`, `rating`, optional `by`, `period`, `weight`, `inputTimeZone`
  * @param options - the options of `csat` (`scale`, `satisfiedFrom`, `decimals`, `confidence`, `interval`)
  * @returns the statement, its parameters and `results(rows)`
- * @throws {@link CxMetricsError} `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
+ * @throws `CxMetricsError` (from `cx-metrics`) `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
  *   `EMPTY_INPUT` for a group without ratings and `OUT_OF_RANGE` for a rating off the scale, as `csat` does
  *
  * @example
@@ -214,7 +214,7 @@ export function csatQuery(spec: CsatQuerySpec, options?: CsatQueryOptions): SqlQ
  * @param spec - `dialect`, `from`, `rating`, optional `by`, `period`, `weight`, `inputTimeZone`
  * @param options - the options of `ces` (`scale`, `agreeFrom`, `lowerIsEasier`, `decimals`, `confidence`, `interval`)
  * @returns the statement, its parameters and `results(rows)`
- * @throws {@link CxMetricsError} `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
+ * @throws `CxMetricsError` (from `cx-metrics`) `INVALID_INPUT` for an unknown dialect, a bad name or option; `results` throws
  *   `EMPTY_INPUT` for a group without ratings and `OUT_OF_RANGE` for a rating off the scale, as `ces` does
  *
  * @example
