@@ -36,7 +36,8 @@ export interface CesOptions extends ProportionOptions {
   lowerIsEasier?: boolean | undefined;
 }
 
-const optionCheckers = {
+/** The checkers of {@link ces}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   scale: proportionCheckers.scale,
   weights: proportionCheckers.weights,
   decimals: proportionCheckers.decimals,

@@ -31,7 +31,8 @@ export interface CsatOptions extends ProportionOptions {
   satisfiedFrom?: number | undefined;
 }
 
-const optionCheckers = {
+/** The checkers of {@link csat}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   scale: proportionCheckers.scale,
   weights: proportionCheckers.weights,
   decimals: proportionCheckers.decimals,

@@ -38,7 +38,8 @@ export interface NpsOptions {
   interval?: NpsIntervalMethod | undefined;
 }
 
-const optionCheckers = {
+/** The checkers of {@link nps}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   weights: checkArrayLike,
   decimals: checkDecimals,
   confidence: checkConfidence,
