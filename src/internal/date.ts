@@ -353,7 +353,15 @@ export function periodOf(
   period: Period,
   timeZone: string,
 ): { label: string; startDay: number; start: number; end: number } {
-  const startDay = periodStartDay(localDay(epochMs, timeZone), period);
+  return periodFromStartDay(periodStartDay(localDay(epochMs, timeZone), period), period, timeZone);
+}
+
+/** The period that starts on a local day in a zone: its label, first local day and bounds as instants. */
+export function periodFromStartDay(
+  startDay: number,
+  period: Period,
+  timeZone: string,
+): { label: string; startDay: number; start: number; end: number } {
   return {
     label: periodLabel(startDay, period),
     startDay,
