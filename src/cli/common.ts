@@ -55,6 +55,12 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     example: "nps big.csv --column nps --quiet",
     help: "no progress and no notes on stderr (errors and skipped rows are still reported)",
   },
+  {
+    name: "chart",
+    value: "FILE.svg",
+    example: "nps survey.csv --column nps --by channel --chart nps.svg",
+    help: "also draw the result's chart to this SVG file (needs the vega and vega-lite packages)",
+  },
   { name: "help", example: "nps --help", help: "show this help" },
 ];
 

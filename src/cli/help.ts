@@ -26,6 +26,7 @@ export function mainHelp(metrics: ReadonlyArray<MetricCommand>): string {
     "Usage:",
     `  ${PROGRAM} <metric> <file | -> [options]`,
     `  ${PROGRAM} <metric> --help`,
+    `  ${PROGRAM} report <file | -> --metric <metric> [options] --out report.html   (a self-contained HTML report)`,
     `  ${PROGRAM} --version`,
     "",
     "Metrics:",

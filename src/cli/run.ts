@@ -12,6 +12,7 @@ import { formatCsv } from "./output/csv.js";
 import { formatJson } from "./output/json.js";
 import { formatTable } from "./output/table.js";
 import { startProgress } from "./progress.js";
+import { type Observer, runReport, withChart } from "./report/index.js";
 
 /** A stream the program writes to; `isTTY` decides the default format (stdout) and progress (stderr). */
 export interface Output {
@@ -25,12 +26,19 @@ export interface Io {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly version: string;
+  /** Sees the plan and the outcome of a run (the report and --chart draw from them). */
+  readonly observer?: Observer;
 }
 
 const PROGRAM = "cx-metrics";
 
-/** Runs one command line; resolves to the exit code. */
-export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+/** Runs one command line with `--chart FILE.svg` taken out and drawn from what the run computed. */
+export function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  return argv[0] === "report" ? runReport(argv.slice(1), io, runMetric) : withChart(argv, io, runMetric);
+}
+
+/** Runs one metric's command line; resolves to the exit code. */
+async function runMetric(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   try {
     return await execute(argv, io);
   } catch (error) {
@@ -80,7 +88,8 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   if (extra !== undefined) throw options.fail(`unexpected argument "${extra}" (one input at a time)`);
 
   const settings = readSettings(options, metric, path, io);
-  const metricPlan = await metric.prepare(settings.context);
+  const prepared = await metric.prepare(settings.context);
+  const metricPlan = io.observer?.plan(prepared) ?? prepared;
   const { source, table } = await openTable(path, settings.input, settings.delimiter, io.stdin);
   const stopProgress = io.stderr.isTTY === true && !settings.quiet ? startProgress(source, io.stderr) : () => {};
   let outcome: Awaited<ReturnType<typeof aggregate>>;
@@ -89,6 +98,7 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   } finally {
     stopProgress();
   }
+  io.observer?.outcome({ metric: metric.name, source: source.name, grouping: settings.grouping, ...outcome });
   const grouped = settings.grouping.by !== undefined || settings.grouping.period !== undefined;
   const text =
     settings.format === "json"
