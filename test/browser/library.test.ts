@@ -11,7 +11,7 @@ import configs from "../../tsup.config.js";
 import { launch, ORIGIN, ROOT, type Site, site } from "./harness.js";
 
 const ZOD = join(ROOT, "node_modules", "zod");
-const IMPORT_MAP = { imports: { "cx-metrics": "/esm/index.js", "zod/mini": "/zod/mini/index.js" } };
+const IMPORT_MAP = { imports: { "cx-metrics": "/esm/index.js", zod: "/zod/index.js", "zod/mini": "/zod/mini/index.js" } };
 
 /**
  * Math.exp, Math.log and Math.pow of the Chromium under test and of Node's V8 may differ in the last bit (newer V8
