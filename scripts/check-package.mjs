@@ -9,7 +9,9 @@ let failed = false;
 
 for (const [name, args] of [
   ["publint", ["--strict"]],
-  ["attw", ["--pack", ".", "--format", "ascii"]],
+  // Subpath exports (cx-metrics/charts) need the exports map, which TypeScript's old `node10` resolution ignores:
+  // the node16 profile checks every resolution that reads it (node16 from CJS and ESM, bundler).
+  ["attw", ["--pack", ".", "--format", "ascii", "--profile", "node16"]],
 ]) {
   const run = spawnSync(bin(name), args, { cwd: root, encoding: "utf8" });
   process.stdout.write(run.stdout);
@@ -18,6 +20,28 @@ for (const [name, args] of [
     console.error(`${name} reported problems`);
     failed = true;
   }
+}
+
+// One error class across module systems: an error thrown by either build is an instance of the other's class.
+{
+  const { createRequire } = await import("node:module");
+  const cjs = createRequire(import.meta.url)(resolve(root, "dist", "index.cjs"));
+  const esm = await import(new URL("../dist/index.js", import.meta.url).href);
+  const thrownBy = (build) => {
+    try {
+      build.nps([11]);
+    } catch (error) {
+      return error;
+    }
+  };
+  const ok = [
+    thrownBy(cjs) instanceof esm.CxMetricsError,
+    thrownBy(esm) instanceof cjs.CxMetricsError,
+    esm.isCxMetricsError(thrownBy(cjs)),
+    cjs.isCxMetricsError(thrownBy(esm)),
+  ].every(Boolean);
+  console.log(`${ok ? "ok  " : "FAIL"} CxMetricsError is one class across the CommonJS and ES module builds`);
+  if (!ok) failed = true;
 }
 
 for (const r of await measure()) {
