@@ -1,14 +1,14 @@
 import { CxMetricsError } from "../errors.js";
 import { type Period, periodOf } from "../internal/date.js";
 import { InputError, RowError } from "./errors.js";
-import { type ColumnRequest, type Field, locate, type Row, type Source, type Table } from "./input/index.js";
+import { type ColumnRequest, type Field, locate, placeOf, type Row, type Source, type Table } from "./input/index.js";
 import type { Plan, Result, Sink } from "./metrics/types.js";
-import { readKey, requireInstant } from "./values.js";
+import { type DateReading, readKey, requireInstant } from "./values.js";
 
 /** How rows are split into groups: by a column's value, by the calendar period of a date column, or both. */
 export interface Grouping {
   readonly by?: string;
-  readonly period?: { readonly period: Period; readonly dateColumn: string; readonly timeZone: string };
+  readonly period?: { readonly period: Period; readonly dateColumn: string; readonly timeZone: string; readonly reading: DateReading };
 }
 
 /** One group's result: `key` is the segment (or the period label without --by), `period` the label with both. */
@@ -23,12 +23,16 @@ export interface Tally {
   rows: number;
   missing: number;
   skipped: number;
-  skippedLines: number[];
+  /** The first skipped rows: line numbers, or `[index]` for JSON array elements. */
+  skippedPlaces: string[];
   /** Groups left out because they hold no value to compute from, with the calculator's reason. */
   empty: Array<{ name: string; reason: string }>;
 }
 
 const SHOWN_LINES = 5;
+
+/** The default of --max-groups: each group holds an accumulator, so their number bounds memory. */
+export const DEFAULT_MAX_GROUPS = 100_000;
 
 interface Group {
   readonly segment: string | undefined;
@@ -42,8 +46,9 @@ export async function aggregate(
   table: Table,
   metricPlan: Plan<unknown>,
   grouping: Grouping,
-  skipInvalid: boolean,
+  options: { readonly skipInvalid: boolean; readonly maxGroups: number },
 ): Promise<{ entries: Entry[]; tally: Tally }> {
+  const { skipInvalid, maxGroups } = options;
   const fields: Record<string, Field> = {};
   for (const [name, request] of Object.entries(metricPlan.columns)) fields[name] = table.field(request);
   const read = metricPlan.read(fields);
@@ -51,32 +56,48 @@ export async function aggregate(
   const groups = new Map<string, Group>();
   // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
   const segmentOrder = new Map<string | undefined, number>();
-  const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedLines: [], empty: [] };
+  const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedPlaces: [], empty: [] };
 
-  for await (const row of table.rows()) {
+  const refuse = (row: Row, error: RowError) => {
+    if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
+    tally.skipped++;
+    if (tally.skippedPlaces.length < SHOWN_LINES) tally.skippedPlaces.push(placeOf(row));
+  };
+  // A sink that adds values in batches learns of a refused value late; it reports it with the row's place.
+  const late = (place: Row, error: unknown) => {
+    if (!(error instanceof CxMetricsError)) throw error;
+    const issue = error.issues[0];
+    refuse(place, new RowError(metricPlan.valueColumn, issue?.input, issue?.expected ?? error.message));
+  };
+
+  await table.scan((row) => {
     tally.rows++;
     try {
       if (row.invalid !== undefined) throw new RowError(undefined, undefined, row.invalid);
       const value = read(row);
       if (value === undefined) {
         tally.missing++;
-        continue;
+        return;
       }
       const [key, segment, label] = keyOf(row);
       let group = groups.get(key);
       if (group === undefined) {
-        group = { segment, label, sink: metricPlan.create() };
+        if (groups.size >= maxGroups) {
+          throw new InputError(
+            `${source.name}, ${locate(row)}: more than ${maxGroups} groups (--max-groups raises the limit; each group holds its own totals)`,
+          );
+        }
+        group = { segment, label, sink: metricPlan.create(late) };
         if (!segmentOrder.has(segment)) segmentOrder.set(segment, segmentOrder.size);
         groups.set(key, group);
       }
-      addValue(group.sink, value, metricPlan.valueColumn);
+      addValue(group.sink, value, metricPlan.valueColumn, row);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
-      tally.skipped++;
-      if (tally.skippedLines.length < SHOWN_LINES) tally.skippedLines.push(row.line);
+      refuse(row, error);
     }
-  }
+  });
+  for (const group of groups.values()) group.sink.flush?.();
   table.finish();
   const ordered = [...groups.values()].sort(
     (a, b) => segmentOrder.get(a.segment)! - segmentOrder.get(b.segment)! || compare(a.label, b.label),
@@ -84,9 +105,9 @@ export async function aggregate(
   return { entries: results(source, ordered, grouping, tally), tally };
 }
 
-function addValue(sink: Sink<unknown>, value: unknown, column: string): void {
+function addValue(sink: Sink<unknown>, value: unknown, column: string, row: Row): void {
   try {
-    sink.add(value);
+    sink.add(value, row);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     const issue = error.issues[0];
@@ -103,7 +124,7 @@ function groupKey(table: Table, grouping: Grouping): (row: Row) => [string, stri
   const labelOf = period === undefined ? undefined : periodLabeler(period.period, period.timeZone);
   return (row) => {
     const segment = by === undefined ? undefined : readKey(by.field(row), by.column);
-    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.timeZone));
+    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.reading));
     return [`${segment ?? ""}\u0000${label ?? ""}`, segment, label];
   };
 }

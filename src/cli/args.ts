@@ -1,4 +1,5 @@
 import { UsageError } from "./errors.js";
+import { didYouMean } from "./suggest.js";
 
 /** One command-line option: how it is spelled, the value it takes (none for a flag) and how help describes it. */
 export interface OptionSpec {
@@ -52,7 +53,8 @@ export function parseArgs(argv: ReadonlyArray<string>, specs: ReadonlyArray<Opti
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = byName.get(name);
     if (spec === undefined) {
-      throw new UsageError(`unknown option --${name}${metric === undefined ? "" : ` for ${metric}`}`, metric);
+      const hint = didYouMean(name, [...byName.keys()], "--");
+      throw new UsageError(`unknown option --${name}${metric === undefined ? "" : ` for ${metric}`}${hint}`, metric);
     }
     if (options.has(name)) throw new UsageError(`--${name} is given twice`, metric);
     if (spec.value === undefined) {

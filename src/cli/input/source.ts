@@ -1,8 +1,9 @@
 import { createReadStream, type ReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { PassThrough, type Readable, Transform } from "node:stream";
+import { type Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../errors.js";
+import { escapeControls } from "../text.js";
 
 /** Bytes flowing from a file or standard input, counted as they pass so progress can be shown. */
 export interface Source {
@@ -16,22 +17,25 @@ export interface Source {
   bytesRead(): number;
 }
 
+/** The default limit on the bytes a `.gz` input may expand to: 16 GiB. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 16 * 1024 ** 3;
+
 /** Opens a file (or `-` for standard input), failing with a clear InputError when it cannot be read. */
-export async function openSource(path: string, stdin: Readable): Promise<Source> {
+export async function openSource(path: string, stdin: Readable, maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES): Promise<Source> {
   let raw: Readable;
   let size: number | undefined;
-  const name = path === "-" ? "standard input" : path;
+  const name = path === "-" ? "standard input" : escapeControls(path);
   if (path === "-") raw = stdin;
   else {
     try {
       const info = await stat(path);
-      if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory`);
+      if (info.isDirectory()) throw new InputError(`cannot read ${name}: it is a directory`);
       size = info.isFile() ? info.size : undefined;
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError(`cannot read ${path}: ${systemReason(error)}`);
+      throw new InputError(`cannot read ${name}: ${systemReason(error)}`);
     }
-    raw = await opened(createReadStream(path), path);
+    raw = await opened(createReadStream(path, { highWaterMark: 1 << 20 }), name);
   }
   let bytes = 0;
   const counter = new Transform({
@@ -44,8 +48,19 @@ export async function openSource(path: string, stdin: Readable): Promise<Source>
   raw.pipe(counter);
   if (!/\.gz$/i.test(path)) return { name, size, stream: counter, bytesRead: () => bytes };
   // Progress counts compressed bytes, against the compressed file's size.
-  const gunzip = createGunzip();
-  const out = new PassThrough();
+  // The guard on the decompressed size stops a small file that expands without end (a gzip bomb) early.
+  const gunzip = createGunzip({ chunkSize: 1 << 18 });
+  let expanded = 0;
+  const out = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      expanded += chunk.length;
+      if (expanded > maxDecompressedBytes) {
+        done(new InputError(`${name} expands to more than ${maxDecompressedBytes} bytes (--max-decompressed-bytes raises the limit)`));
+        return;
+      }
+      done(null, chunk);
+    },
+  });
   gunzip.on("error", (error) => out.destroy(new InputError(`cannot read ${name}: ${error.message} (not gzip data?)`)));
   counter.on("error", (error) => out.destroy(error));
   counter.pipe(gunzip).pipe(out);

@@ -4,6 +4,7 @@ import { type BusinessCalendar, createResponseTimeAccumulator } from "../../inde
 import { checkCalendar } from "../../support/business-hours.js";
 import type { OptionSpec } from "../args.js";
 import { RowError } from "../errors.js";
+import type { Row } from "../input/index.js";
 import { readInstant, requireInstant } from "../values.js";
 import { countColumn, numberColumn } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type View } from "./types.js";
@@ -11,6 +12,9 @@ import { BAR, type Context, type MetricCommand, plan, type Result, type View } f
 // Response and resolution times stream through the library's response-time accumulator, one per group. Exact medians
 // and percentiles need every duration (8 bytes a ticket); with --sketch the accumulator keeps a bounded histogram
 // instead, with percentiles within the stated relative accuracy.
+
+/** Tickets handed to the accumulator at once. */
+const BATCH = 4096;
 
 const UNITS = ["milliseconds", "seconds", "minutes", "hours", "days"] as const;
 type Unit = (typeof UNITS)[number];
@@ -112,7 +116,7 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
         ...(context.decimals === undefined ? {} : { decimals: context.decimals }),
         ...(accuracy === undefined ? {} : { mode: "sketch" as const, relativeAccuracy: accuracy }),
       };
-      const { timeZone, decimals } = context;
+      const { reading, decimals } = context;
       const short = UNIT_SHORT[unit];
       const view: View = {
         columns: [
@@ -136,18 +140,45 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
           const createdField = fields.created!;
           const endedField = fields.ended!;
           return (row) => {
-            const createdAt = requireInstant(createdField(row), created, timeZone);
+            const createdAt = requireInstant(createdField(row), created, reading);
             const cell = endedField(row);
-            const at = readInstant(cell, ended, timeZone) ?? null;
+            const at = readInstant(cell, ended, reading) ?? null;
             if (at !== null && at < createdAt) throw new RowError(ended, cell, `expected an instant not before "${created}"`);
             return { createdAt, at };
           };
         },
         valueColumn: ended,
-        create() {
+        create(late) {
           const accumulator = createResponseTimeAccumulator(options as Parameters<typeof createResponseTimeAccumulator>[0]);
+          // Tickets go to addAll in batches, with their places, so that a ticket the calculator refuses is still named.
+          let batch: object[] = [];
+          let places: Row[] = [];
+          const flush = () => {
+            if (batch.length === 0) return;
+            const tickets = batch;
+            const at = places;
+            batch = [];
+            places = [];
+            try {
+              accumulator.addAll(tickets);
+            } catch {
+              // addAll checks every ticket before it adds any: add them one by one to find the one refused.
+              for (let i = 0; i < tickets.length; i++) {
+                try {
+                  accumulator.add(tickets[i]!);
+                } catch (error) {
+                  late(at[i]!, error);
+                }
+              }
+            }
+          };
           return {
-            add: (ticket) => accumulator.add({ createdAt: ticket.createdAt, [metric.endKey]: ticket.at }),
+            add(ticket, row) {
+              batch.push({ createdAt: ticket.createdAt, [metric.endKey]: ticket.at });
+              places.push({ line: row.line, index: row.index, cells: undefined });
+              if (batch.length === BATCH) flush();
+            },
+            flush,
             result: () => accumulator.result() as unknown as Result,
           };
         },
