@@ -1,5 +1,5 @@
 import { CxMetricsError } from "../errors.js";
-import { type Period, periodOf } from "../internal/date.js";
+import { MAX_EPOCH_MS, type Period, periodOf } from "../internal/date.js";
 import { InputError, RowError } from "./errors.js";
 import { type ColumnRequest, type Field, locate, placeOf, type Row, type Source, type Table } from "./input/index.js";
 import type { Plan, Result, Sink } from "./metrics/types.js";
@@ -79,7 +79,7 @@ export async function aggregate(
         tally.missing++;
         return;
       }
-      const [key, segment, label] = keyOf(row);
+      const { key, segment, label } = keyOf(row);
       let group = groups.get(key);
       if (group === undefined) {
         if (groups.size >= maxGroups) {
@@ -115,19 +115,42 @@ function addValue(sink: Sink<unknown>, value: unknown, column: string, row: Row)
   }
 }
 
-/** The group key of a row: a composite map key, the segment and the period label. */
-function groupKey(table: Table, grouping: Grouping): (row: Row) => [string, string | undefined, string | undefined] {
+/** A row's group: the map key, the segment and the period label. Reused from row to row. */
+interface GroupOf {
+  key: string;
+  segment: string | undefined;
+  label: string | undefined;
+}
+
+/** The group of a row; the returned object is overwritten by the next call. */
+function groupKey(table: Table, grouping: Grouping): (row: Row) => GroupOf {
   const by = grouping.by === undefined ? undefined : column(table, { column: grouping.by, option: "--by" });
   const period = grouping.period;
   const date = period === undefined ? undefined : column(table, { column: period.dateColumn, option: "--date-column" });
-  if (by === undefined && date === undefined) return () => ["", undefined, undefined];
-  const labelOf = period === undefined ? undefined : periodLabeler(period.period, period.timeZone);
+  const group: GroupOf = { key: "", segment: undefined, label: undefined };
+  if (by === undefined && date === undefined) return () => group;
+  if (date === undefined) {
+    return (row) => {
+      group.segment = readKey(by!.field(row), by!.column);
+      group.key = group.segment;
+      return group;
+    };
+  }
+  const labelOf = periodLabeler(period!.period, period!.timeZone);
   return (row) => {
-    const segment = by === undefined ? undefined : readKey(by.field(row), by.column);
-    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.reading));
-    return [`${segment ?? ""}\u0000${label ?? ""}`, segment, label];
+    const cell = date.field(row);
+    const at = requireInstant(cell, date.column, period!.reading);
+    // Periods are found a day or more either side of the instant, which must stay inside the range of a Date.
+    if (Math.abs(at) > MAX_EPOCH_MS - PERIOD_MARGIN_MS) throw new RowError(date.column, cell, "too close to the limits of the date range to fall in a --period");
+    group.label = labelOf(at);
+    group.segment = by === undefined ? undefined : readKey(by.field(row), by.column);
+    group.key = by === undefined ? group.label : `${group.segment}\u0000${group.label}`;
+    return group;
   };
 }
+
+/** Room kept at the ends of the date range for a period (a year) and a zone's offset. */
+const PERIOD_MARGIN_MS = 400 * 86_400_000;
 
 const RECENT_PERIODS = 16;
 

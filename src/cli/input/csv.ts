@@ -24,6 +24,9 @@ function bytesText(n: number): string {
   return n % MIB === 0 ? `${n / MIB} MiB` : `${n} bytes`;
 }
 
+/** Node's Buffer methods behind `toString("latin1" | "utf8", start, end)`. */
+type FastSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
 /** One record as the scanner found it: the bytes holding it and the range of each field. */
 export class CsvRecord {
   buf: Buffer = Buffer.alloc(0);
@@ -72,10 +75,22 @@ export class CsvRecord {
     const end = this.ends[i]! - this.shift;
     if (start === end) return "";
     const buf = this.buf;
-    if (this.invalidUtf8 === "refuse" && firstInvalidUtf8(buf, start, end) !== -1) {
-      throw new RowError(column, showBytes(buf, start, end), "which is not UTF-8 text (--invalid-utf8 replace reads it with U+FFFD)");
+    let ascii = true;
+    for (let k = start; k < end; k++) {
+      if (buf[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
     }
-    const text = buf.toString("utf8", start, end);
+    let text: string;
+    // Buffer's own slicers, without toString's argument checks: this runs for every field read.
+    if (ascii) text = (buf as FastSlices).latin1Slice(start, end);
+    else {
+      if (this.invalidUtf8 === "refuse" && firstInvalidUtf8(buf, start, end) !== -1) {
+        throw new RowError(column, showBytes(buf, start, end), "which is not UTF-8 text (--invalid-utf8 replace reads it with U+FFFD)");
+      }
+      text = (buf as FastSlices).utf8Slice(start, end);
+    }
     return this.escaped[i] === 1 ? text.replaceAll('""', '"') : text;
   }
 }
@@ -141,7 +156,10 @@ export class CsvScanner {
           record.push(this.fieldStart, base + i, 0);
           this.endRecord(b, i, emit);
           state = START;
-          if (this.stop) return this.pause(b, i);
+          if (this.stop) {
+            this.pause(b, i);
+            return;
+          }
         }
       } else if (state === START) {
         if (c === QUOTE) {
@@ -162,7 +180,10 @@ export class CsvScanner {
           } else {
             record.push(base + i, base + i, 0);
             this.endRecord(b, i, emit);
-            if (this.stop) return this.pause(b, i);
+            if (this.stop) {
+            this.pause(b, i);
+            return;
+          }
           }
         } else {
           state = UNQUOTED;
@@ -190,7 +211,10 @@ export class CsvScanner {
           record.push(this.fieldStart, this.contentEnd, this.escapedField);
           this.endRecord(b, i, emit);
           state = START;
-          if (this.stop) return this.pause(b, i);
+          if (this.stop) {
+            this.pause(b, i);
+            return;
+          }
         } else {
           record.problem ??= `text after the closing quote of field ${record.count + 1} (column ${base + i - this.lineStart + 1})`;
           state = UNQUOTED;
@@ -203,8 +227,8 @@ export class CsvScanner {
     const end = base + n;
     if (this.recordStart < end) {
       const from = Math.max(0, this.recordStart - base);
-      // Streams hand each chunk over for good, so the record's first part can stay where it is until it is joined.
-      this.carry.push(b.subarray(from));
+      // A copy: the chunk's buffer is read into again for the next chunk.
+      this.carry.push(Buffer.from(b.subarray(from)));
       this.checkSize(end);
     }
     this.base = end;
@@ -284,7 +308,7 @@ export class CsvScanner {
  */
 export async function csvTable(source: Source, delimiter: string, limits: ReadLimits): Promise<Table> {
   const scanner = new CsvScanner(delimiter.charCodeAt(0), limits.maxRecordBytes, limits.invalidUtf8, source.name);
-  const chunks = source.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = source.chunks();
   let header: string[] | undefined;
   let bomChecked = false;
   let rowVisit: (record: CsvRecord) => void = () => {};

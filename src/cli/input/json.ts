@@ -65,7 +65,7 @@ function ndjsonRow(bytes: Buffer, start: number, end: number, line: number, limi
 
 /** NDJSON: one JSON object per line (LF or CRLF); blank lines are skipped. Each line is limited to maxRecordBytes. */
 export async function ndjsonTable(source: Source, limits: ReadLimits): Promise<Table> {
-  const chunks = source.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = source.chunks();
   let carry: Buffer[] = [];
   let carried = 0;
   let line = 0;
@@ -99,7 +99,7 @@ export async function ndjsonTable(source: Source, limits: ReadLimits): Promise<T
       from = at + 1;
     }
     if (from < chunk.length) {
-      carry.push(chunk.subarray(from));
+      carry.push(Buffer.from(chunk.subarray(from)));
       carried += chunk.length - from;
       if (carried > limits.maxRecordBytes) throw tooLong();
     }
@@ -137,14 +137,16 @@ export async function ndjsonTable(source: Source, limits: ReadLimits): Promise<T
 export async function jsonTable(source: Source, limits: ReadLimits): Promise<Table> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of source.stream) {
-    size += (chunk as Buffer).length;
+  const iterator = source.chunks();
+  for (let step = await iterator.next(); step.done !== true; step = await iterator.next()) {
+    const chunk = step.value;
+    size += chunk.length;
     if (size > limits.maxJsonBytes) {
       throw new InputError(
         `${source.name} is larger than ${limits.maxJsonBytes} bytes, the limit of a JSON document read whole (--max-json-bytes raises it; NDJSON streams any size)`,
       );
     }
-    chunks.push(chunk as Buffer);
+    chunks.push(Buffer.from(chunk));
   }
   const bytes = Buffer.concat(chunks);
   const bad = limits.invalidUtf8 === "refuse" ? firstInvalidUtf8(bytes, 0, bytes.length) : -1;

@@ -1,5 +1,4 @@
-import { createReadStream, type ReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import { type Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../errors.js";
@@ -11,8 +10,11 @@ export interface Source {
   readonly name: string;
   /** The file's size in bytes; undefined for standard input and other streams of unknown length. */
   readonly size: number | undefined;
-  /** The bytes. */
-  readonly stream: Readable;
+  /**
+   * The bytes, chunk by chunk. A chunk is valid until the next one is asked for (a plain file is read into one buffer,
+   * over and over, so that memory stays flat): readers copy what they keep.
+   */
+  chunks(): AsyncIterator<Buffer>;
   /** Bytes read so far. */
   bytesRead(): number;
 }
@@ -25,6 +27,7 @@ export async function openSource(path: string, stdin: Readable, maxDecompressedB
   let raw: Readable;
   let size: number | undefined;
   const name = path === "-" ? "standard input" : escapeControls(path);
+  let bytes = 0;
   if (path === "-") raw = stdin;
   else {
     try {
@@ -35,9 +38,17 @@ export async function openSource(path: string, stdin: Readable, maxDecompressedB
       if (error instanceof InputError) throw error;
       throw new InputError(`cannot read ${name}: ${systemReason(error)}`);
     }
-    raw = await opened(createReadStream(path, { highWaterMark: 1 << 20 }), name);
+    let handle: FileHandle;
+    try {
+      handle = await open(path, "r");
+    } catch (error) {
+      throw new InputError(`cannot read ${name}: ${systemReason(error)}`);
+    }
+    if (!/\.gz$/i.test(path)) {
+      return { name, size, chunks: () => fileChunks(handle, name, (n) => (bytes += n)), bytesRead: () => bytes };
+    }
+    raw = handle.createReadStream({ highWaterMark: 1 << 18 });
   }
-  let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
@@ -46,7 +57,7 @@ export async function openSource(path: string, stdin: Readable, maxDecompressedB
   });
   raw.on("error", (error) => counter.destroy(new InputError(`cannot read ${name}: ${systemReason(error)}`)));
   raw.pipe(counter);
-  if (!/\.gz$/i.test(path)) return { name, size, stream: counter, bytesRead: () => bytes };
+  if (!/\.gz$/i.test(path)) return { name, size, chunks: () => streamChunks(counter), bytesRead: () => bytes };
   // Progress counts compressed bytes, against the compressed file's size.
   // The guard on the decompressed size stops a small file that expands without end (a gzip bomb) early.
   const gunzip = createGunzip({ chunkSize: 1 << 18 });
@@ -64,15 +75,33 @@ export async function openSource(path: string, stdin: Readable, maxDecompressedB
   gunzip.on("error", (error) => out.destroy(new InputError(`cannot read ${name}: ${error.message} (not gzip data?)`)));
   counter.on("error", (error) => out.destroy(error));
   counter.pipe(gunzip).pipe(out);
-  return { name, size, stream: out, bytesRead: () => bytes };
+  return { name, size, chunks: () => streamChunks(out), bytesRead: () => bytes };
 }
 
-/** Waits until a file is open, so that a permission error surfaces here rather than mid-stream. */
-function opened(stream: ReadStream, path: string): Promise<ReadStream> {
-  return new Promise((resolve, reject) => {
-    stream.once("open", () => resolve(stream));
-    stream.once("error", (error) => reject(new InputError(`cannot read ${path}: ${systemReason(error)}`)));
-  });
+const CHUNK = 1 << 20;
+
+/** A plain file read into one reused buffer: no garbage per chunk, so the resident size stays flat. */
+async function* fileChunks(handle: FileHandle, name: string, count: (n: number) => void): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
+      } catch (error) {
+        throw new InputError(`cannot read ${name}: ${systemReason(error)}`);
+      }
+      if (n === 0) return;
+      count(n);
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function streamChunks(stream: Readable): AsyncIterator<Buffer> {
+  return stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 }
 
 function systemReason(error: unknown): string {
