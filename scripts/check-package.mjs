@@ -9,7 +9,9 @@ let failed = false;
 
 for (const [name, args] of [
   ["publint", ["--strict"]],
-  ["attw", ["--pack", ".", "--format", "ascii"]],
+  // Subpath exports (cx-metrics/charts) need the exports map, which TypeScript's old `node10` resolution ignores:
+  // the node16 profile checks every resolution that reads it (node16 from CJS and ESM, bundler).
+  ["attw", ["--pack", ".", "--format", "ascii", "--profile", "node16"]],
 ]) {
   const run = spawnSync(bin(name), args, { cwd: root, encoding: "utf8" });
   process.stdout.write(run.stdout);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { format } from "node:util";
 import { describe, expect, it } from "vitest";
+import * as charts from "../src/charts/index.js";
 import * as cx from "../src/index.js";
 
 function sourceFiles(dir: string): string[] {
@@ -49,11 +50,13 @@ describe("TSDoc examples", () => {
   });
 
   it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))("%s prints what it shows", async (_name, example) => {
-    const body = example.code.replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics["'];?/g, "const {$1} = __cx;");
+    const body = example.code
+      .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics["'];?/g, "const {$1} = __cx;")
+      .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics\/charts["'];?/g, "const {$1} = __charts;");
     expect(body).not.toMatch(/\bimport\b/);
     const printed: string[] = [];
     const fakeConsole = { log: (...args: unknown[]) => printed.push(format(...args)) };
-    await new AsyncFunction("__cx", "console", body)(cx, fakeConsole);
+    await new AsyncFunction("__cx", "__charts", "console", body)(cx, charts, fakeConsole);
     expect(example.expected.length).toBeGreaterThan(0);
     expect(printed).toEqual(example.expected);
   });
