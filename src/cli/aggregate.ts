@@ -31,6 +31,11 @@ export interface Tally {
 
 const SHOWN_LINES = 5;
 
+/** A tally of no rows yet; progress reads its row count while the rows stream. */
+export function newTally(): Tally {
+  return { rows: 0, missing: 0, skipped: 0, skippedPlaces: [], empty: [] };
+}
+
 /** The default of --max-groups: each group holds an accumulator, so their number bounds memory. */
 export const DEFAULT_MAX_GROUPS = 100_000;
 
@@ -46,7 +51,7 @@ export async function aggregate(
   table: Table,
   metricPlan: Plan<unknown>,
   grouping: Grouping,
-  options: { readonly skipInvalid: boolean; readonly maxGroups: number },
+  options: { readonly skipInvalid: boolean; readonly maxGroups: number; readonly tally?: Tally },
 ): Promise<{ entries: Entry[]; tally: Tally }> {
   const { skipInvalid, maxGroups } = options;
   const fields: Record<string, Field> = {};
@@ -56,7 +61,7 @@ export async function aggregate(
   const groups = new Map<string, Group>();
   // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
   const segmentOrder = new Map<string | undefined, number>();
-  const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedPlaces: [], empty: [] };
+  const tally = options.tally ?? newTally();
 
   const refuse = (row: Row, error: RowError) => {
     if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);

@@ -15,7 +15,7 @@ import { type Output, Writer, writeAll } from "./output/write.js";
 import { startProgress } from "./progress.js";
 import { didYouMean } from "./suggest.js";
 import { escapeControls, quoteText } from "./text.js";
-import { DEFAULT_MAX_GROUPS } from "./aggregate.js";
+import { DEFAULT_MAX_GROUPS, newTally } from "./aggregate.js";
 import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "./input/source.js";
 import { type DateReading, EPOCH_UNITS } from "./values.js";
 
@@ -93,10 +93,11 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   const settings = readSettings(options, metric, path, io);
   const metricPlan = await metric.prepare(settings.context);
   const { source, table } = await openTable(path, settings.input, settings.delimiter, io.stdin, settings.limits);
-  const stopProgress = io.stderr.isTTY === true && !settings.quiet ? startProgress(source, io.stderr) : () => {};
+  const tally = newTally();
+  const stopProgress = io.stderr.isTTY === true && !settings.quiet ? startProgress(source, io.stderr, () => tally.rows) : () => {};
   let outcome: Awaited<ReturnType<typeof aggregate>>;
   try {
-    outcome = await aggregate(source, table, metricPlan, settings.grouping, settings);
+    outcome = await aggregate(source, table, metricPlan, settings.grouping, { ...settings, tally });
   } finally {
     stopProgress();
   }
