@@ -11,19 +11,20 @@ export default defineConfig([
     bundle: false,
     target: "es2022",
     platform: "neutral",
-    dts: { ...dts, entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts" } },
+    dts: { ...dts, entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts", "sql/index": "src/sql/index.ts" } },
     sourcemap: true,
     clean: false,
   },
   {
-    entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts" },
+    entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts", "sql/index": "src/sql/index.ts" },
     format: ["cjs"],
     target: "es2022",
     platform: "neutral",
     dts,
     sourcemap: true,
     clean: false,
-    splitting: false,
+    // Shared chunks, so that cx-metrics and cx-metrics/sql share one CxMetricsError class under require() too.
+    splitting: true,
   },
   {
     // The command-line program: one self-contained ESM file with csv-parse bundled in, so the package's runtime

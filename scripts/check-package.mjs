@@ -22,6 +22,28 @@ for (const [name, args] of [
   }
 }
 
+// One error class across module systems: an error thrown by either build is an instance of the other's class.
+{
+  const { createRequire } = await import("node:module");
+  const cjs = createRequire(import.meta.url)(resolve(root, "dist", "index.cjs"));
+  const esm = await import(new URL("../dist/index.js", import.meta.url).href);
+  const thrownBy = (build) => {
+    try {
+      build.nps([11]);
+    } catch (error) {
+      return error;
+    }
+  };
+  const ok = [
+    thrownBy(cjs) instanceof esm.CxMetricsError,
+    thrownBy(esm) instanceof cjs.CxMetricsError,
+    esm.isCxMetricsError(thrownBy(cjs)),
+    cjs.isCxMetricsError(thrownBy(esm)),
+  ].every(Boolean);
+  console.log(`${ok ? "ok  " : "FAIL"} CxMetricsError is one class across the CommonJS and ES module builds`);
+  if (!ok) failed = true;
+}
+
 for (const r of await measure()) {
   console.log(`${r.ok ? "ok  " : "OVER"} size of ${r.name}: ${(r.gzip / 1024).toFixed(2)} kB gzip (budget ${r.limit / 1024} kB)`);
   if (!r.ok) failed = true;

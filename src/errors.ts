@@ -25,8 +25,16 @@ export interface CxMetricsIssue {
   readonly expected?: string;
 }
 
+// One brand for every copy of the class: the CommonJS and the ES module builds each define CxMetricsError, and an
+// error thrown by one must still be `instanceof` the other's (a registered symbol is the same in both).
+const BRAND: unique symbol = Symbol.for("cx-metrics.CxMetricsError") as never;
+
 /**
  * The one error every calculator throws. Bad input never produces NaN, Infinity or undefined: it produces this.
+ *
+ * `instanceof CxMetricsError` holds across module systems (an error thrown by the CommonJS build is an instance of the
+ * ES module's class, and back); {@link isCxMetricsError} says the same without a class at hand. When the error wraps
+ * another one (a getter of the input that threw), that error is its `cause`.
  *
  * @example
  * ```ts
@@ -49,6 +57,8 @@ export class CxMetricsError extends Error {
   readonly metric: string;
   /** Every problem found, with its path (at least one). */
   readonly issues: ReadonlyArray<CxMetricsIssue>;
+  /** The error this one wraps, when there is one (a getter of the input that threw). */
+  declare readonly cause?: unknown;
 
   /**
    * Creates the error; its message is the metric's name followed by the first issue's message.
@@ -56,11 +66,51 @@ export class CxMetricsError extends Error {
    * @param code - the error code
    * @param metric - the calculator that refused the input
    * @param issues - the problems found; the first one's message becomes the error's message
+   * @param options - `cause`: the error this one wraps
    */
-  constructor(code: CxMetricsErrorCode, metric: string, issues: ReadonlyArray<CxMetricsIssue>) {
-    super(`${metric}: ${issues.length > 0 ? issues[0]!.message : "invalid input"}`);
+  constructor(code: CxMetricsErrorCode, metric: string, issues: ReadonlyArray<CxMetricsIssue>, options?: { cause?: unknown }) {
+    super(`${metric}: ${issues.length > 0 ? issues[0]!.message : "invalid input"}`, options);
     this.code = code;
     this.metric = metric;
     this.issues = issues;
+  }
+
+  /**
+   * Whether `value` is a CxMetricsError from any build of this package (CommonJS or ES module).
+   *
+   * @param value - anything
+   * @returns true for an error made by any copy of this class
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isCxMetricsError(value);
+  }
+}
+
+Object.defineProperty(CxMetricsError.prototype, BRAND, { value: true });
+
+/**
+ * Whether `value` is a {@link CxMetricsError}, whichever build (CommonJS or ES module) made it: a type guard for
+ * `catch` blocks.
+ *
+ * @param value - anything, typically a caught error
+ * @returns true when `value` is a CxMetricsError
+ *
+ * @example
+ * ```ts
+ * import { isCxMetricsError, nps } from "cx-metrics";
+ * try {
+ *   nps([]);
+ * } catch (error) {
+ *   console.log(isCxMetricsError(error) ? error.code : "other");
+ *   // => EMPTY_INPUT
+ * }
+ * ```
+ */
+export function isCxMetricsError(value: unknown): value is CxMetricsError {
+  try {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  } catch {
+    // A hostile proxy thrown as an error is not ours.
+    return false;
   }
 }

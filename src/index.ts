@@ -1,7 +1,7 @@
 // The public surface of cx-metrics: grouped, hand-written re-exports.
 
 // Errors
-export { CxMetricsError } from "./errors.js";
+export { CxMetricsError, isCxMetricsError } from "./errors.js";
 export type { CxMetricsErrorCode, CxMetricsIssue } from "./errors.js";
 
 // Uncertainty carried by survey results
@@ -71,7 +71,7 @@ export { SubscriptionSchema, TransactionSchema } from "./business/records.js";
 export type { CustomerId, Subscription, Transaction } from "./business/records.js";
 export { churnFromSubscriptions, ChurnPeriodSchema } from "./business/subscriptions.js";
 export type { ChurnPeriod, SubscriptionChurnResult } from "./business/subscriptions.js";
-export { cohortRetention, CohortOptionsSchema } from "./business/cohorts.js";
+export { cohortRetention, CohortOptionsSchema, MAX_COHORT_ENTRIES } from "./business/cohorts.js";
 export type { CohortOptions, Cohort, CohortRetentionResult } from "./business/cohorts.js";
 export {
   repeatCustomerRate,

@@ -5,6 +5,7 @@ import { format } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as charts from "../src/charts/index.js";
 import * as cx from "../src/index.js";
+import * as cxSql from "../src/sql/index.js";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -52,11 +53,12 @@ describe("TSDoc examples", () => {
   it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))("%s prints what it shows", async (_name, example) => {
     const body = example.code
       .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics["'];?/g, "const {$1} = __cx;")
-      .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics\/charts["'];?/g, "const {$1} = __charts;");
+      .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics\/charts["'];?/g, "const {$1} = __charts;")
+      .replace(/import\s*\{([^}]*)\}\s*from\s*["']cx-metrics\/sql["'];?/g, "const {$1} = __cxSql;");
     expect(body).not.toMatch(/\bimport\b/);
     const printed: string[] = [];
     const fakeConsole = { log: (...args: unknown[]) => printed.push(format(...args)) };
-    await new AsyncFunction("__cx", "__charts", "console", body)(cx, charts, fakeConsole);
+    await new AsyncFunction("__cx", "__charts", "__cxSql", "console", body)(cx, charts, cxSql, fakeConsole);
     expect(example.expected.length).toBeGreaterThan(0);
     expect(printed).toEqual(example.expected);
   });

@@ -6,19 +6,27 @@ import {
   localDay,
   type Period,
   PeriodSchema,
+  periodIndex,
   periodLabel,
   periodStartDay,
   startOfLocalDay,
   TimeZoneSchema,
   toEpochMs,
 } from "../internal/date.js";
-import { parseWith } from "../internal/fail.js";
+import { parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema } from "../internal/schemas.js";
 import { byCustomer, readSubscriptions, type Subscription } from "./records.js";
 
 const METRIC = "cohortRetention";
+
+/**
+ * The most retention entries (summed over every cohort) one call computes: a million, e.g. 2,700 years of day
+ * cohorts' first column, or one day cohort followed for 2,700 years. Beyond it the call is refused with OUT_OF_RANGE
+ * before any work: the work and the memory of a call are bounded whatever the dates.
+ */
+export const MAX_COHORT_ENTRIES = 1_000_000;
 
 /** Options of {@link cohortRetention}; unknown keys are refused. */
 export const CohortOptionsSchema = /* @__PURE__ */ (() =>
@@ -93,8 +101,13 @@ function firstAtOrAfter(boundaries: ReadonlyArray<number>, t: number): number {
  * @param subscriptions - records with `customerId`, `startedAt` and optional `endedAt` (null or missing: running)
  * @param options - `period` (`day`, `week`, `month`, `quarter`, `year`), `asOf`, optional `timeZone` and `decimals`
  * @returns the cohorts in ascending order, each with its size and retention curve
+ * Work and memory are bounded: the retention entries of all cohorts together are at most {@link MAX_COHORT_ENTRIES}
+ * (a million) per call.
+ *
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a record that is not an object, a missing id, an unparseable
- *   date or endedAt < startedAt (naming the record's index), and for missing or invalid options
+ *   date or endedAt < startedAt (naming the record's index), and for missing or invalid options; `OUT_OF_RANGE` when
+ *   the cohorts would hold more than {@link MAX_COHORT_ENTRIES} retention entries, naming the first subscription of the
+ *   cohort that crosses the limit
  *
  * @example
  * ```ts
@@ -116,6 +129,8 @@ export function cohortRetention(subscriptions: ReadonlyArray<Subscription>, opti
     const asOf = toEpochMs(o.asOf, METRIC, ["options", "asOf"]);
     const { ids, starts, ends } = readSubscriptions(subscriptions, METRIC);
     const groups = new Map<number, Group>();
+    const lastIndex = periodIndex(localDay(asOf, timeZone), o.period);
+    let entries = 0;
 
     for (const indexes of byCustomer(ids).values()) {
       // Merge the customer's subscriptions into disjoint active intervals so no one is counted twice.
@@ -125,6 +140,17 @@ export function cohortRetention(subscriptions: ReadonlyArray<Subscription>, opti
       const startDay = periodStartDay(localDay(first, timeZone), o.period);
       let group = groups.get(startDay);
       if (group === undefined) {
+        entries += lastIndex - periodIndex(startDay, o.period) + 1;
+        if (entries > MAX_COHORT_ENTRIES) {
+          const at = indexes[0]!;
+          throw valueError(
+            "OUT_OF_RANGE",
+            METRIC,
+            ["subscriptions", at, "startedAt"],
+            subscriptions[at]!.startedAt,
+            `its cohort (${periodLabel(startDay, o.period)}) followed to options.asOf brings the retention entries to ${entries}, over the limit of ${MAX_COHORT_ENTRIES} per call: use a longer period or an earlier asOf`,
+          );
+        }
         const boundaries: number[] = [];
         // The cohort's own period starts on or before its first subscription, so on or before asOf.
         for (let t = startOfLocalDay(startDay, timeZone), k = 1; t <= asOf; k++) {

@@ -54,7 +54,8 @@ function parseIsoInstant(text: string): number {
 /** The epoch milliseconds of a DateInput, or NaN when it is not one. Never throws. */
 export function epochOf(value: unknown): number {
   if (typeof value === "number") {
-    return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? value + 0 : Number.NaN;
+    // Truncated as a Date truncates: the instant of epoch milliseconds -0.5 is 0, in the day of 0.
+    return value >= -MAX_EPOCH_MS && value <= MAX_EPOCH_MS ? Math.trunc(value) + 0 : Number.NaN;
   }
   if (typeof value === "string") return parseIsoInstant(value);
   if (value instanceof Date) return value.getTime();
@@ -161,7 +162,10 @@ export function checkTimeZone(timeZone: unknown, metric: string, path: ReadonlyA
   return timeZone;
 }
 
-function computeOffset(epochMs: number, timeZone: string): number {
+function computeOffset(instant: number, timeZone: string): number {
+  // Instants a day past the range of a Date (a period's end, a neighbouring day) take the offset at the range's end:
+  // zones keep their local mean time there, so the offset is the same, and Intl is never handed an invalid Date.
+  const epochMs = Math.min(Math.max(instant, -MAX_EPOCH_MS), MAX_EPOCH_MS);
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
   let year = 0;
   let month = 1;
@@ -290,7 +294,18 @@ export function addPeriods(startDay: number, period: Period, k: number): number 
   const { year, month } = civilFromDays(startDay);
   const months = period === "month" ? k : period === "quarter" ? 3 * k : 12 * k;
   const index = year * 12 + (month - 1) + months;
-  return daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
+  // A floored remainder: years before 0 have negative indexes, whose month is still 1-12.
+  return daysFromCivil(Math.floor(index / 12), index - Math.floor(index / 12) * 12 + 1, 1);
+}
+
+/** A number per period that grows by one from each period to the next: the periods from `a` to `b` are index(b) − index(a) + 1. */
+export function periodIndex(day: number, period: Period): number {
+  if (period === "day") return day;
+  if (period === "week") return Math.floor((day - isoWeekday(day) + 1 + 3) / 7);
+  const { year, month } = civilFromDays(day);
+  if (period === "month") return year * 12 + month - 1;
+  if (period === "quarter") return year * 4 + Math.floor((month - 1) / 3);
+  return year;
 }
 
 /** The label of the period starting on a day: `2026-11-22`, `2026-W47`, `2026-11`, `2026-Q4`, `2026`. */
@@ -312,13 +327,41 @@ export function periodLabel(startDay: number, period: Period): string {
   }
 }
 
+/**
+ * {@link periodOf}, refusing an instant whose period starts or ends outside the range of a Date (±8.64e15 ms): its
+ * bounds could not be given as Dates. OUT_OF_RANGE naming `path` and the instant.
+ */
+export function periodWithinRange(
+  epochMs: number,
+  period: Period,
+  timeZone: string,
+  metric: string,
+  path: ReadonlyArray<PropertyKey>,
+  value: unknown,
+): { label: string; startDay: number; start: number; end: number } {
+  const p = periodOf(epochMs, period, timeZone);
+  if (p.start < -MAX_EPOCH_MS || p.end > MAX_EPOCH_MS) {
+    const side = p.start < -MAX_EPOCH_MS ? "starts before" : "ends after";
+    throw valueError("OUT_OF_RANGE", metric, path, value, `its ${period} ${side} the range of a Date (±8.64e15 ms)`, p.start < -MAX_EPOCH_MS ? "too_small" : "too_big");
+  }
+  return p;
+}
+
 /** The period containing an instant in a zone: its label, first local day and bounds as instants. */
 export function periodOf(
   epochMs: number,
   period: Period,
   timeZone: string,
 ): { label: string; startDay: number; start: number; end: number } {
-  const startDay = periodStartDay(localDay(epochMs, timeZone), period);
+  return periodFromStartDay(periodStartDay(localDay(epochMs, timeZone), period), period, timeZone);
+}
+
+/** The period that starts on a local day in a zone: its label, first local day and bounds as instants. */
+export function periodFromStartDay(
+  startDay: number,
+  period: Period,
+  timeZone: string,
+): { label: string; startDay: number; start: number; end: number } {
   return {
     label: periodLabel(startDay, period),
     startDay,

@@ -143,9 +143,9 @@ export function parseWith<T>(
   let result: ReturnType<typeof schema.safeParse>;
   try {
     result = schema.safeParse(input);
-  } catch {
+  } catch (error) {
     // Getters that throw and hostile proxies must still end in our error, never in a stray exception.
-    throw plainError("INVALID_INPUT", metric, [rootName], `${rootName} could not be read`);
+    throw new CxMetricsError("INVALID_INPUT", metric, [{ code: "custom", path: [rootName], message: `${rootName} could not be read` }], { cause: error });
   }
   if (result.success) return result.data;
   throw fromZodIssues("INVALID_INPUT", metric, rootName, input, result.error.issues);

@@ -1,13 +1,23 @@
 import { type Checker, checkOneOf, readOptions } from "../internal/check.js";
-import { type DateInput, checkTimeZone, type Period, periodOf, toEpochMs } from "../internal/date.js";
+import { type DateInput, checkTimeZone, type Period, periodWithinRange, toEpochMs } from "../internal/date.js";
 import { valueError } from "../internal/fail.js";
-import { guard } from "../internal/guard.js";
+import { callerSays, guard } from "../internal/guard.js";
 
 function iterableOf<T>(records: unknown, metric: string): Iterable<T> {
   if (records !== null && typeof records === "object" && typeof (records as Iterable<T>)[Symbol.iterator] === "function") {
     return records as Iterable<T>;
   }
   throw valueError("INVALID_INPUT", metric, ["records"], records, "expected an array or another iterable of records");
+}
+
+/** Each record of the caller's iterable, in order; what its iterator throws passes through unchanged. */
+function* recordsOf<T>(items: Iterable<T>): Generator<T> {
+  const iterator = callerSays(() => items[Symbol.iterator]());
+  for (;;) {
+    const step = callerSays(() => iterator.next());
+    if (step.done === true) return;
+    yield step.value;
+  }
 }
 
 function functionAt<F>(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): F {
@@ -34,7 +44,8 @@ export interface Group<K, R> {
  * @param compute - the metric of a segment's records, e.g. `(rows) => nps(rows.map((r) => r.score))`
  * @returns one `{ key, result, count }` per segment
  * @throws {@link CxMetricsError} `INVALID_INPUT` when records is not iterable or key/compute is not a function; whatever
- *   `compute` throws for a segment (a CxMetricsError from a calculator passes through unchanged)
+ *   the records' iterator, `key` or `compute` throws passes through unchanged (a CxMetricsError from a calculator, or
+ *   the caller's own exception)
  *
  * @example
  * ```ts
@@ -52,13 +63,13 @@ export function groupBy<T, K, R>(records: Iterable<T>, key: (record: T) => K, co
     const keyOf = functionAt<(record: T) => K>(key, ["key"], metric);
     const run = functionAt<(group: T[]) => R>(compute, ["compute"], metric);
     const groups = new Map<K, T[]>();
-    for (const record of items) {
-      const k = keyOf(record);
+    for (const record of recordsOf(items)) {
+      const k = callerSays(() => keyOf(record));
       const group = groups.get(k);
       if (group === undefined) groups.set(k, [record]);
       else group.push(record);
     }
-    return [...groups].map(([k, group]) => ({ key: k, result: run(group), count: group.length }));
+    return [...groups].map(([k, group]) => ({ key: k, result: callerSays(() => run(group)), count: group.length }));
   });
 }
 
@@ -98,7 +109,9 @@ const checkString: Checker<string> = (value, path, metric) => checkTimeZone(valu
  * @param compute - the metric of a period's records
  * @returns one `{ period, start, end, result, count }` per period that has records, in ascending order
  * @throws {@link CxMetricsError} `INVALID_INPUT` for bad options, an unknown time zone, or a record whose date is not a
- *   valid DateInput (naming its index); whatever `compute` throws
+ *   valid DateInput (naming its index); `OUT_OF_RANGE` for a date whose period starts or ends outside the range of a
+ *   Date (±8.64e15 ms, about 271,821 BC to 275,760 AD), naming its index; whatever the records' iterator, `date` or
+ *   `compute` throws passes through unchanged
  *
  * @example
  * ```ts
@@ -130,9 +143,12 @@ export function byPeriod<T, R>(records: Iterable<T>, options: ByPeriodOptions<T>
     const zone = o.timeZone ?? "UTC";
     const buckets = new Map<number, { label: string; start: number; end: number; rows: T[] }>();
     let index = 0;
-    for (const record of items) {
-      const at = toEpochMs(o.date(record), metric, ["records", index, "date"]);
-      const p = periodOf(at, o.period, zone);
+    const dateOf = o.date;
+    const period = o.period;
+    for (const record of recordsOf(items)) {
+      const value = callerSays(() => dateOf(record));
+      const path = ["records", index, "date"];
+      const p = periodWithinRange(toEpochMs(value, metric, path), period, zone, metric, path, value);
       const bucket = buckets.get(p.startDay);
       if (bucket === undefined) buckets.set(p.startDay, { label: p.label, start: p.start, end: p.end, rows: [record] });
       else bucket.rows.push(record);
@@ -140,6 +156,6 @@ export function byPeriod<T, R>(records: Iterable<T>, options: ByPeriodOptions<T>
     }
     return [...buckets.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([, b]) => ({ period: b.label, start: new Date(b.start), end: new Date(b.end), result: run(b.rows), count: b.rows.length }));
+      .map(([, b]) => ({ period: b.label, start: new Date(b.start), end: new Date(b.end), result: callerSays(() => run(b.rows)), count: b.rows.length }));
   });
 }

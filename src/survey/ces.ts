@@ -57,7 +57,8 @@ export const CesOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link ces}. */
 export type CesOptions = z.infer<typeof CesOptionsSchema>;
 
-const optionCheckers = {
+/** The checkers of {@link ces}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   scale: proportionCheckers.scale,
   weights: proportionCheckers.weights,
   decimals: proportionCheckers.decimals,

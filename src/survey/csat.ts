@@ -52,7 +52,8 @@ export const CsatOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link csat}. */
 export type CsatOptions = z.infer<typeof CsatOptionsSchema>;
 
-const optionCheckers = {
+/** The checkers of {@link csat}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   scale: proportionCheckers.scale,
   weights: proportionCheckers.weights,
   decimals: proportionCheckers.decimals,

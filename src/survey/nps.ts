@@ -52,7 +52,8 @@ export const NpsOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link nps}. */
 export type NpsOptions = z.infer<typeof NpsOptionsSchema>;
 
-const optionCheckers = {
+/** The checkers of {@link nps}'s options (shared with the SQL builders). */
+export const optionCheckers = {
   weights: checkArrayLike,
   decimals: checkDecimals,
   confidence: checkConfidence,

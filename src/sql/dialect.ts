@@ -1,0 +1,122 @@
+import { valueError } from "../internal/fail.js";
+import type { Period } from "../internal/date.js";
+
+/** The SQL engines a query can be written for. */
+export type Dialect = "duckdb" | "postgres" | "bigquery" | "snowflake" | "spark" | "clickhouse";
+
+/** Every {@link Dialect}, in the order the documentation lists them. */
+export const DIALECTS: readonly Dialect[] = ["duckdb", "postgres", "bigquery", "snowflake", "spark", "clickhouse"];
+
+/** How one dialect spells the few things that differ between engines. */
+export interface DialectSpec {
+  /** Quotes one identifier (already validated). */
+  quote(name: string): string;
+  /** The placeholder of the i-th parameter (1-based). */
+  placeholder(index: number): string;
+  /** The double-precision type. */
+  readonly double: string;
+  /** The exact decimal type money is summed in. */
+  readonly decimal: string;
+  /** A column holding an instant (zoned, or local in `inputZone` when given) as the dialect's zoned timestamp. */
+  instant(column: string, inputZone: string | undefined): string;
+  /** The first local day (`YYYY-MM-DD` text) of the period holding the instant in the zone. */
+  periodStart(instant: string, unit: Period, zone: string): string;
+}
+
+function doubled(quote: string): (name: string) => string {
+  return (name) => `${quote}${name.split(quote).join(quote + quote)}${quote}`;
+}
+
+function backslashed(quote: string): (name: string) => string {
+  return (name) => `${quote}${name.replace(/\\/g, "\\\\").split(quote).join(`\\${quote}`)}${quote}`;
+}
+
+const TRUNC_UNIT: Record<Period, string> = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" };
+
+/** The spelling of each dialect. */
+export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
+  duckdb: {
+    quote: doubled('"'),
+    placeholder: (i) => `$${i}`,
+    double: "DOUBLE",
+    decimal: "DECIMAL(38, 10)",
+    instant: (c, zone) => (zone === undefined ? `make_timestamptz(epoch_us(${c}))` : `timezone(${zone}, CAST(${c} AS TIMESTAMP))`),
+    periodStart: (t, unit, zone) => `strftime(date_trunc('${TRUNC_UNIT[unit]}', timezone(${zone}, ${t})), '%Y-%m-%d')`,
+  },
+  postgres: {
+    quote: doubled('"'),
+    placeholder: (i) => `$${i}`,
+    double: "DOUBLE PRECISION",
+    decimal: "NUMERIC",
+    instant: (c, zone) =>
+      zone === undefined ? `to_timestamp(EXTRACT(EPOCH FROM ${c}))` : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`,
+    periodStart: (t, unit, zone) => `to_char(date_trunc('${TRUNC_UNIT[unit]}', ${t} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`,
+  },
+  bigquery: {
+    quote: backslashed("`"),
+    placeholder: (i) => `@p${i}`,
+    double: "FLOAT64",
+    decimal: "BIGNUMERIC",
+    instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `TIMESTAMP(CAST(${c} AS DATETIME), ${zone})`),
+    periodStart: (t, unit, zone) =>
+      `FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(${t}, ${zone}), ${unit === "week" ? "ISOWEEK" : unit.toUpperCase()}))`,
+  },
+  snowflake: {
+    quote: doubled('"'),
+    placeholder: () => "?",
+    double: "DOUBLE",
+    decimal: "NUMBER(38, 10)",
+    instant: (c, zone) =>
+      zone === undefined
+        ? `CONVERT_TIMEZONE('UTC', CAST(${c} AS TIMESTAMP_TZ))`
+        : `CONVERT_TIMEZONE(${zone}, 'UTC', CAST(${c} AS TIMESTAMP_NTZ))`,
+    periodStart: (t, unit, zone) => {
+      const local = `CAST(CONVERT_TIMEZONE(${zone}, ${t}) AS DATE)`;
+      // Monday-based weeks whatever the account's WEEK_START: back to the ISO weekday 1.
+      const start = unit === "week" ? `DATEADD(DAY, 1 - DAYOFWEEKISO(${local}), ${local})` : `DATE_TRUNC('${unit.toUpperCase()}', ${local})`;
+      return `TO_CHAR(${start}, 'YYYY-MM-DD')`;
+    },
+  },
+  spark: {
+    quote: doubled("`"),
+    placeholder: (i) => `:p${i}`,
+    double: "DOUBLE",
+    decimal: "DECIMAL(38, 10)",
+    instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `to_utc_timestamp(CAST(${c} AS TIMESTAMP_NTZ), ${zone})`),
+    periodStart: (t, unit, zone) => `date_format(date_trunc('${unit.toUpperCase()}', from_utc_timestamp(${t}, ${zone})), 'yyyy-MM-dd')`,
+  },
+  clickhouse: {
+    quote: (name) => `"${name.replace(/\\/g, "\\\\").split('"').join('""')}"`,
+    placeholder: (i) => `{p${i}:String}`,
+    double: "Float64",
+    decimal: "Decimal(38, 10)",
+    instant: (c, zone) => (zone === undefined ? `toDateTime64(${c}, 3, 'UTC')` : `toDateTime64(toString(${c}), 3, ${zone})`),
+    periodStart: (t, unit, zone) => {
+      const fn: Record<Period, string> = {
+        day: `toDate(${t}, ${zone})`,
+        week: `toStartOfWeek(${t}, 1, ${zone})`,
+        month: `toStartOfMonth(${t}, ${zone})`,
+        quarter: `toStartOfQuarter(${t}, ${zone})`,
+        year: `toStartOfYear(${t}, ${zone})`,
+      };
+      return `toString(${fn[unit]})`;
+    },
+  },
+};
+
+/** The longest identifier accepted: past every engine's own limit, so the engine's message is the one users see. */
+const MAX_IDENTIFIER = 1024;
+
+/**
+ * Validates one identifier part: a non-empty string without NUL characters. Anything else (quotes, backticks,
+ * semicolons, comment markers, spaces, any script) is allowed, because quoting makes it a name and nothing more.
+ */
+export function checkIdentifier(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw valueError("INVALID_INPUT", metric, path, value, "expected a column or table name (a non-empty string)");
+  }
+  if (value.includes("\u0000") || value.length > MAX_IDENTIFIER) {
+    throw valueError("INVALID_INPUT", metric, path, value, `expected a name without NUL characters, at most ${MAX_IDENTIFIER} characters`);
+  }
+  return value;
+}

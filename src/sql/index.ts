@@ -1,0 +1,8 @@
+// cx-metrics/sql: query builders that compute each group's statistics in the engine and finish them with the
+// calculators' own code.
+
+export { DIALECTS } from "./dialect.js";
+export type { Dialect } from "./dialect.js";
+export type { SqlGroup, SqlKeyValue, SqlPeriod, SqlQuery, SqlRow, SqlSource } from "./query.js";
+export { npsQuery, csatQuery, cesQuery } from "./survey.js";
+export type { CesQueryOptions, CesQuerySpec, CsatQueryOptions, CsatQuerySpec, NpsQueryOptions, NpsQuerySpec } from "./survey.js";

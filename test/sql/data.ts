@@ -1,0 +1,94 @@
+// Generated data sets for the differential SQL suites: seeded, so a failure is reproducible.
+import type { Cell, TableColumn } from "./engines.js";
+
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Instants near daylight-saving changes in three zones, a leap day, and ordinary days. */
+const SPECIAL_INSTANTS = [
+  "2026-03-29T00:59:59.999Z", // Europe/Paris springs forward at 01:00Z
+  "2026-03-29T01:00:00.000Z",
+  "2026-10-25T00:30:00.000Z", // Paris falls back at 01:00Z
+  "2026-10-25T01:30:00.000Z",
+  "2026-03-08T06:59:59.000Z", // America/New_York springs forward at 07:00Z
+  "2026-03-08T07:00:00.000Z",
+  "2026-11-01T05:30:00.000Z", // New York falls back at 06:00Z
+  "2026-11-01T06:30:00.000Z",
+  "2026-04-04T15:59:59.000Z", // Australia/Sydney falls back at 16:00Z
+  "2026-04-04T16:00:00.000Z",
+  "2026-10-03T15:59:59.000Z", // Sydney springs forward at 16:00Z
+  "2026-10-03T16:00:00.000Z",
+  "2024-02-29T12:00:00.000Z", // leap day
+  "2024-02-28T23:30:00.000Z",
+  "2024-03-01T00:30:00.000Z",
+  "2025-12-31T23:30:00.000Z", // a week that straddles ISO years
+  "2026-01-01T00:30:00.000Z",
+].map((s) => Date.parse(s));
+
+export const ZONES = ["Europe/Paris", "America/New_York", "Australia/Sydney"] as const;
+
+export function instant(rnd: () => number): Date {
+  if (rnd() < 0.3) {
+    const base = SPECIAL_INSTANTS[Math.floor(rnd() * SPECIAL_INSTANTS.length)]!;
+    return new Date(base + Math.floor((rnd() - 0.5) * 4) * 3_600_000);
+  }
+  // Whole weeks in every zone, so that no period at the edges holds only a handful of rows.
+  const from = Date.parse("2024-01-08T00:00:00Z");
+  const to = Date.parse("2026-12-21T00:00:00Z");
+  return new Date(from + Math.floor(rnd() * ((to - from) / 1000)) * 1000);
+}
+
+export interface SurveyRow {
+  channel: string | null;
+  region: number;
+  score: number | null;
+  rating: number | null;
+  weight: number;
+  at: Date;
+}
+
+export const SURVEY_COLUMNS: TableColumn[] = [
+  { name: "channel", type: "text" },
+  { name: "region", type: "integer" },
+  { name: "score", type: "double" },
+  { name: "score_text", type: "text" },
+  { name: "rating", type: "integer" },
+  { name: "weight", type: "double" },
+  { name: "at", type: "timestamptz" },
+  { name: "local_at", type: "timestamp" },
+];
+
+const CHANNELS = ["chat", "email", "phone", "Zoë", null];
+
+/**
+ * Survey rows: every score 0-10 and every rating 1-5 appear, some answers are missing, weights are multiples of 1/4
+ * (so every sum is exact in any order), timestamps fall on daylight-saving days and a leap day.
+ */
+export function surveyRows(n: number, seed: number): SurveyRow[] {
+  const rnd = random(seed);
+  const rows: SurveyRow[] = [];
+  for (let i = 0; i < n; i++) {
+    rows.push({
+      channel: CHANNELS[Math.floor(rnd() * CHANNELS.length)]!,
+      region: Math.floor(rnd() * 3),
+      score: i < 11 ? i : rnd() < 0.08 ? null : Math.floor(rnd() * 11),
+      rating: i < 5 ? i + 1 : rnd() < 0.08 ? null : 1 + Math.floor(rnd() * 5),
+      weight: Math.floor(rnd() * 13) / 4,
+      at: instant(rnd),
+    });
+  }
+  return rows;
+}
+
+/** The table cells of survey rows; `local_at` is the Paris wall time of `at`, stored without a zone. */
+export function surveyCells(rows: readonly SurveyRow[], localWall: (d: Date) => Date): Cell[][] {
+  return rows.map((r) => [r.channel, r.region, r.score, r.score === null ? null : String(r.score), r.rating, r.weight, r.at, localWall(r.at)]);
+}
