@@ -22,6 +22,8 @@ export interface Entry {
 export interface Tally {
   rows: number;
   missing: number;
+  /** Rows left out by --where. */
+  filtered: number;
   skipped: number;
   /** The first skipped rows: line numbers, or `[index]` for JSON array elements. */
   skippedPlaces: string[];
@@ -33,7 +35,7 @@ const SHOWN_LINES = 5;
 
 /** A tally of no rows yet; progress reads its row count while the rows stream. */
 export function newTally(): Tally {
-  return { rows: 0, missing: 0, skipped: 0, skippedPlaces: [], empty: [] };
+  return { rows: 0, missing: 0, filtered: 0, skipped: 0, skippedPlaces: [], empty: [] };
 }
 
 /** The default of --max-groups: each group holds an accumulator, so their number bounds memory. */
@@ -51,7 +53,13 @@ export async function aggregate(
   table: Table,
   metricPlan: Plan<unknown>,
   grouping: Grouping,
-  options: { readonly skipInvalid: boolean; readonly maxGroups: number; readonly tally?: Tally },
+  options: {
+    readonly skipInvalid: boolean;
+    readonly maxGroups: number;
+    readonly tally?: Tally;
+    readonly where?: ReadonlyArray<Filter>;
+    readonly skipRows?: number;
+  },
 ): Promise<{ entries: Entry[]; tally: Tally }> {
   const { skipInvalid, maxGroups } = options;
   const fields: Record<string, Field> = {};
@@ -62,6 +70,8 @@ export async function aggregate(
   // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
   const segmentOrder = new Map<string | undefined, number>();
   const tally = options.tally ?? newTally();
+  const keep = rowFilter(table, options.where ?? []);
+  let toSkip = options.skipRows ?? 0;
 
   const refuse = (row: Row, error: RowError) => {
     if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
@@ -76,9 +86,17 @@ export async function aggregate(
   };
 
   await table.scan((row) => {
+    if (toSkip > 0) {
+      toSkip--;
+      return;
+    }
     tally.rows++;
     try {
       if (row.invalid !== undefined) throw new RowError(undefined, undefined, row.invalid);
+      if (!keep(row)) {
+        tally.filtered++;
+        return;
+      }
       const value = read(row);
       if (value === undefined) {
         tally.missing++;
@@ -118,6 +136,37 @@ function addValue(sink: Sink<unknown>, value: unknown, column: string, row: Row)
     const issue = error.issues[0];
     throw new RowError(column, issue?.input, issue?.expected ?? error.message);
   }
+}
+
+/** One --where condition: the column's text equals (or, with `negate`, differs from) `value`. */
+export interface Filter {
+  readonly column: string;
+  readonly value: string;
+  readonly negate: boolean;
+}
+
+/** Reads `status=paid` or `status!=refunded`; undefined when the text is neither. */
+export function parseFilter(text: string): Filter | undefined {
+  const at = text.indexOf("=");
+  if (at <= 0) return undefined;
+  const negate = text[at - 1] === "!";
+  const column = text.slice(0, negate ? at - 1 : at);
+  if (column === "") return undefined;
+  return { column, value: text.slice(at + 1), negate };
+}
+
+/** Whether a row passes every filter. Cells compare as text (a JSON number by its JSON spelling); nothing is evaluated. */
+function rowFilter(table: Table, filters: ReadonlyArray<Filter>): (row: Row) => boolean {
+  if (filters.length === 0) return () => true;
+  const checks = filters.map((f) => ({ ...f, field: table.field({ column: f.column, option: "--where", optional: true }) }));
+  return (row) => {
+    for (const check of checks) {
+      const cell = check.field(row);
+      const text = cell === undefined || cell === null ? "" : typeof cell === "object" ? JSON.stringify(cell) : String(cell);
+      if ((text === check.value) === check.negate) return false;
+    }
+    return true;
+  };
 }
 
 /** A row's group: the map key, the segment and the period label. Reused from row to row. */

@@ -16,6 +16,20 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     help: "the column holding each row's date, for --period",
   },
   {
+    name: "where",
+    value: "COLUMN=VALUE",
+    example: "status=paid",
+    help: "keep only rows whose column equals (=) or differs from (!=) the text; several are all required",
+    repeatable: true,
+  },
+  {
+    name: "skip-rows",
+    value: "N",
+    example: "2",
+    help: "skip N records after the header (the extra header rows of Qualtrics exports)",
+    default: "0",
+  },
+  {
     name: "time-zone",
     value: "ZONE",
     example: "Europe/Paris",
@@ -34,7 +48,7 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     value: "UNIT",
     example: "s",
     help: "the unit of numeric timestamps in the data: s or ms",
-    default: "ms from 1e11 up (1973 on); smaller numbers are refused as ambiguous",
+    default: "milliseconds from 1e11 up, smaller numbers refused as ambiguous",
   },
   {
     name: "input",

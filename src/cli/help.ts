@@ -4,11 +4,13 @@ import type { MetricCommand } from "./metrics/types.js";
 
 const PROGRAM = "cx-metrics";
 
-function optionLines(specs: ReadonlyArray<OptionSpec>): string[] {
+function optionLines(specs: ReadonlyArray<OptionSpec>, appliesTo?: (spec: OptionSpec) => string | undefined): string[] {
   const names = specs.map((s) => `--${s.name}${s.value === undefined ? "" : ` ${s.value}`}`);
   const width = Math.max(...names.map((n) => n.length));
   return specs.map((s, i) => {
+    const applies = appliesTo?.(s);
     const notes = [
+      ...(applies === undefined ? [] : [applies]),
       ...(s.required === true ? ["required"] : []),
       ...(s.default === undefined ? [] : [`default: ${s.default}`]),
       ...(s.example === undefined ? [] : [s.value === undefined ? `e.g. ${PROGRAM} ${s.example}` : `e.g. --${s.name} ${s.example}`]),
@@ -32,7 +34,7 @@ export function mainHelp(metrics: ReadonlyArray<MetricCommand>): string {
     ...metrics.map((m) => `  ${m.name.padEnd(width)}  ${m.summary}`),
     "",
     "Common options:",
-    ...optionLines([...COMMON_OPTIONS.filter((o) => o.name !== "help"), ...GLOBAL_OPTIONS]),
+    ...optionLines([...COMMON_OPTIONS.filter((o) => o.name !== "help"), ...GLOBAL_OPTIONS], (spec) => appliesTo(spec, metrics)),
     "",
     "Input: the first CSV line names the columns; NDJSON has one JSON object per line; JSON is an array of objects.",
     "Empty cells are missing values. `-` reads standard input (CSV unless --input says otherwise); .gz files are",
@@ -52,6 +54,13 @@ export function mainHelp(metrics: ReadonlyArray<MetricCommand>): string {
     `Run '${PROGRAM} <metric> --help' for the options of a metric.`,
     "",
   ].join("\n");
+}
+
+/** The metrics a common option applies to, when not all of them: `nps, csat, ces`. */
+function appliesTo(spec: OptionSpec, metrics: ReadonlyArray<MetricCommand>): string | undefined {
+  if (!COMMON_OPTIONS.includes(spec)) return undefined;
+  const users = metrics.filter((m) => commonOptionsOf(m).includes(spec));
+  return users.length === metrics.length ? undefined : `${users.map((m) => m.name).join(", ")} only`;
 }
 
 /** `cx-metrics <metric> --help`. */

@@ -15,7 +15,7 @@ import { type Output, Writer, writeAll } from "./output/write.js";
 import { startProgress } from "./progress.js";
 import { didYouMean } from "./suggest.js";
 import { escapeControls, quoteText } from "./text.js";
-import { DEFAULT_MAX_GROUPS, newTally } from "./aggregate.js";
+import { DEFAULT_MAX_GROUPS, type Filter, newTally, parseFilter } from "./aggregate.js";
 import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "./input/source.js";
 import { type DateReading, EPOCH_UNITS } from "./values.js";
 
@@ -122,6 +122,8 @@ interface Settings {
   readonly skipInvalid: boolean;
   readonly quiet: boolean;
   readonly maxGroups: number;
+  readonly where: ReadonlyArray<Filter>;
+  readonly skipRows: number;
   readonly limits: ReadLimits & { readonly maxDecompressedBytes: number };
 }
 
@@ -173,6 +175,12 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
     skipInvalid: options.flag("skip-invalid"),
     quiet: options.flag("quiet"),
     maxGroups: options.integer("max-groups", 1, 100_000_000) ?? DEFAULT_MAX_GROUPS,
+    where: options.list("where").map((text) => {
+      const filter = parseFilter(text);
+      if (filter === undefined) throw options.fail(`--where is "${text}", expected COLUMN=VALUE or COLUMN!=VALUE, such as status=paid`);
+      return filter;
+    }),
+    skipRows: options.integer("skip-rows", 0, 1_000_000) ?? 0,
     limits: {
       maxRecordBytes: readBytes(options, "max-record-bytes", DEFAULT_MAX_RECORD_BYTES, 256 * MIB),
       maxJsonBytes: readBytes(options, "max-json-bytes", DEFAULT_MAX_JSON_BYTES, MAX_JSON_BYTES),
@@ -224,6 +232,7 @@ function notes(tally: Tally, missing: string | undefined, quiet: boolean): strin
     );
   }
   if (!quiet) {
+    if (tally.filtered > 0) lines.push(`${PROGRAM}: left out ${tally.filtered} row${tally.filtered === 1 ? "" : "s"} by --where`);
     if (tally.missing > 0) {
       lines.push(`${PROGRAM}: left out ${tally.missing} row${tally.missing === 1 ? "" : "s"} ${missing ?? "without a value"}`);
     }
