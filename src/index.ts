@@ -190,5 +190,7 @@ export {
 } from "./predictive/bg-bb.js";
 export type { BgBbParams, BgBbCustomer, BgBbFitRow, BgBbFit } from "./predictive/bg-bb.js";
 export type { ParameterInterval } from "./predictive/shared.js";
+export { calibrationHoldout, probabilityAliveMatrix } from "./predictive/diagnostics.js";
+export type { CalibrationHoldoutRow as PredictiveCalibrationRow, ProbabilityAliveMatrix as PredictiveAliveMatrix, PurchaseModelFit } from "./predictive/diagnostics.js";
 export { predictiveClv, PredictiveClvInputSchema } from "./predictive/clv.js";
 export type { PredictiveClvInput } from "./predictive/clv.js";

@@ -226,6 +226,12 @@ const cases: Case[] = [
     ([p, c, m]) => cx.bgBbConditionalExpectedPurchases(p as never, c as never, m as never),
   ],
   ["bgBbProbabilityAlive", () => [{ alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, { frequency: 3, recency: 5, n: 6 }], ([p, c]) => cx.bgBbProbabilityAlive(p as never, c as never)],
+  [
+    "calibrationHoldout",
+    () => [{ metric: "fitBgNbd", params: { ...BG_NBD } }, [{ ...CUSTOMER, holdoutFrequency: 1 }], { holdout: 39 }],
+    ([f, c, o]) => cx.calibrationHoldout(f as never, c as never, o as never),
+  ],
+  ["probabilityAliveMatrix", () => [{ metric: "fitBgNbd", params: { ...BG_NBD } }, { T: 39 }], ([f, o]) => cx.probabilityAliveMatrix(f as never, o as never)],
   ["fitShiftedBetaGeometric", () => [[1000, 631, 468, 382, 326, 289, 262, 241]], ([s]) => cx.fitShiftedBetaGeometric(s as never)],
   ["sbgSurvival", () => [{ alpha: 0.704, beta: 1.182 }, 7], ([p, t]) => cx.sbgSurvival(p as never, t as never)],
   ["sbgRetentionRate", () => [{ alpha: 0.704, beta: 1.182 }, 8], ([p, t]) => cx.sbgRetentionRate(p as never, t as never)],
