@@ -2,6 +2,14 @@ import { defineConfig } from "tsup";
 
 const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
 
+// The public entry points (package.json "exports"), one a line.
+const entries = {
+  index: "src/index.ts",
+  "schemas/index": "src/schemas/index.ts",
+  "charts/index": "src/charts/index.ts",
+  "sql/index": "src/sql/index.ts",
+};
+
 export default defineConfig([
   {
     // ESM keeps one file per module, so that with "sideEffects": false an app's bundler drops every module it does not
@@ -11,12 +19,12 @@ export default defineConfig([
     bundle: false,
     target: "es2022",
     platform: "neutral",
-    dts: { ...dts, entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts", "sql/index": "src/sql/index.ts" } },
+    dts: { ...dts, entry: entries },
     sourcemap: true,
     clean: false,
   },
   {
-    entry: { index: "src/index.ts", "charts/index": "src/charts/index.ts", "sql/index": "src/sql/index.ts" },
+    entry: entries,
     format: ["cjs"],
     target: "es2022",
     platform: "neutral",

@@ -8,21 +8,22 @@ export type { CxMetricsErrorCode, CxMetricsIssue } from "./errors.js";
 export type { ConfidenceInterval, Uncertainty, NpsIntervalMethod, ProportionIntervalMethod } from "./inference/intervals.js";
 
 // Dates, periods and time zones shared by every family
-export { DateInputSchema, PeriodSchema, TimeZoneSchema } from "./internal/date.js";
+export { DateInputSchema, PeriodSchema, TimeZoneSchema } from "./schemas/shared.js";
 export type { DateInput, Period } from "./internal/date.js";
 
 // Survey metrics
-export { nps, npsCategory, NpsInputSchema, NpsOptionsSchema, NpsCountsSchema, NpsScoresSchema } from "./survey/nps.js";
+export { nps, npsCategory } from "./survey/nps.js";
 export type { NpsInput, NpsOptions, NpsResult, NpsCounts } from "./survey/nps.js";
-export { csat, CsatInputSchema, CsatOptionsSchema, CsatCountsSchema, CsatRatingsSchema } from "./survey/csat.js";
+export { csat } from "./survey/csat.js";
 export type { CsatInput, CsatOptions, CsatResult, CsatCounts } from "./survey/csat.js";
-export { ces, CesInputSchema, CesOptionsSchema, CesCountsSchema, CesRatingsSchema } from "./survey/ces.js";
+export { ces } from "./survey/ces.js";
+export type { ProportionOptions } from "./internal/proportion.js";
 export type { CesInput, CesOptions, CesResult, CesCounts } from "./survey/ces.js";
 
 // Comparisons and sample sizes
-export { compareNps, compareProportions, CompareOptionsSchema } from "./inference/compare.js";
+export { compareNps, compareProportions } from "./inference/compare.js";
 export type { CompareOptions, Comparison, NpsResultLike, ProportionCounts, ProportionResultLike } from "./inference/compare.js";
-export { npsSampleSize, proportionSampleSize, NpsSampleSizeInputSchema, ProportionSampleSizeInputSchema } from "./inference/sample-size.js";
+export { npsSampleSize, proportionSampleSize } from "./inference/sample-size.js";
 export type { NpsSampleSizeInput, ProportionSampleSizeInput } from "./inference/sample-size.js";
 
 // Segments and periods
@@ -52,7 +53,7 @@ export type {
 } from "./stream/survey.js";
 
 // Business metrics: money, customer lifetime value, churn, retention, cohorts and repeat purchases
-export { MoneySchema } from "./internal/money.js";
+export { MoneySchema } from "./schemas/shared.js";
 export type { Money } from "./internal/money.js";
 export { clv, clvFromChurn, ClvInputSchema, ClvFromChurnInputSchema, ClvOptionsSchema } from "./business/clv.js";
 export type { ClvInput, ClvFromChurnInput, ClvOptions, ClvResult } from "./business/clv.js";
@@ -87,13 +88,7 @@ export type {
 } from "./business/loyalty.js";
 
 // Support metrics: response and resolution times (calendar or business hours), first-contact resolution, reopens
-export {
-  firstResponseTime,
-  TicketSchema,
-  ResponseTimeOptionsSchema,
-  FirstResponseTotalsSchema,
-  FirstResponseTotalsOptionsSchema,
-} from "./support/first-response.js";
+export { firstResponseTime } from "./support/first-response.js";
 export type {
   Ticket,
   ResponseTimeOptions,
@@ -102,29 +97,52 @@ export type {
   FirstResponseTotals,
   FirstResponseTotalsOptions,
 } from "./support/first-response.js";
-export { resolutionTime, ResolutionTicketSchema } from "./support/resolution.js";
+export { resolutionTime } from "./support/resolution.js";
 export type { ResolutionTicket, ResolutionTimeResult } from "./support/resolution.js";
+export { firstContactResolutionRate } from "./support/fcr.js";
+export type { FirstContactTicket, FirstContactCounts, FirstContactResolutionResult, RateOptions } from "./support/fcr.js";
+export { reopenRate } from "./support/reopen.js";
+export type { ReopenTicket, ReopenCounts, ReopenRateResult } from "./support/reopen.js";
+export { businessDuration } from "./support/business-hours.js";
+export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
+export { DurationUnitSchema } from "./schemas/shared.js";
+export type { DurationUnit } from "./internal/duration.js";
+
+// Every schema of the survey, inference and support calculators, also importable from `cx-metrics/schemas` (kept here
+// so existing imports keep working; an app that does not use them ships none of them, nor zod).
 export {
-  firstContactResolutionRate,
+  NpsInputSchema,
+  NpsOptionsSchema,
+  NpsCountsSchema,
+  NpsScoresSchema,
+  CsatInputSchema,
+  CsatOptionsSchema,
+  CsatCountsSchema,
+  CsatRatingsSchema,
+  CesInputSchema,
+  CesOptionsSchema,
+  CesCountsSchema,
+  CesRatingsSchema,
+  CompareOptionsSchema,
+  NpsSampleSizeInputSchema,
+  ProportionSampleSizeInputSchema,
+  TicketSchema,
+  ResponseTimeOptionsSchema,
+  FirstResponseTotalsSchema,
+  FirstResponseTotalsOptionsSchema,
+  ResolutionTicketSchema,
   FirstContactTicketSchema,
   FirstContactCountsSchema,
   RateOptionsSchema,
-} from "./support/fcr.js";
-export type { FirstContactTicket, FirstContactCounts, FirstContactResolutionResult, RateOptions } from "./support/fcr.js";
-export { reopenRate, ReopenTicketSchema, ReopenCountsSchema } from "./support/reopen.js";
-export type { ReopenTicket, ReopenCounts, ReopenRateResult } from "./support/reopen.js";
-export {
-  businessDuration,
+  ReopenTicketSchema,
+  ReopenCountsSchema,
   BusinessCalendarSchema,
   BusinessWindowSchema,
   BusinessDaySchema,
   WeeklyHoursSchema,
   TimeOfDaySchema,
   LocalDateSchema,
-} from "./support/business-hours.js";
-export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
-export { DurationUnitSchema } from "./internal/duration.js";
-export type { DurationUnit } from "./internal/duration.js";
+} from "./schemas/index.js";
 
 // Predictive customer lifetime value
 export { rfmSummary, RfmSummaryOptionsSchema, RfmTransactionSchema, CustomerIdSchema } from "./predictive/rfm.js";

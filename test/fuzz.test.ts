@@ -171,6 +171,7 @@ type Fuzzed = [name: string, call: (args: unknown[]) => unknown, arity: number];
 const fuzzed: Fuzzed[] = [
   ["nps", ([a, b]) => cx.nps(a as never, b as never), 2],
   ["npsCategory", ([a]) => cx.npsCategory(a as never), 1],
+  ["isCxMetricsError", ([a]) => cx.isCxMetricsError(a), 1],
   ["csat", ([a, b]) => cx.csat(a as never, b as never), 2],
   ["ces", ([a, b]) => cx.ces(a as never, b as never), 2],
   ["compareNps", ([a, b, c]) => cx.compareNps(a as never, b as never, c as never), 3],

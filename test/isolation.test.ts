@@ -72,6 +72,7 @@ const cases: Case[] = [
   ["nps (Uint8Array)", () => [Uint8Array.of(10, 9, 6, 7, 0)], ([a]) => cx.nps(a as never)],
   ["nps (counts)", () => [{ promoters: 70, passives: 20, detractors: 10 }, { interval: "adjusted-wald" }], ([a, o]) => cx.nps(a as never, o as never)],
   ["npsCategory", () => [6], ([a]) => cx.npsCategory(a as never)],
+  ["isCxMetricsError", () => [new Error("not ours")], ([a]) => cx.isCxMetricsError(a)],
   ["csat (scale option)", () => [[1, 2, 3, 3], { scale: [1, 3], confidence: 0.9 }], ([a, o]) => cx.csat(a as never, o as never)],
   ["csat (Float64Array)", () => [Float64Array.of(5, 4, 2)], ([a]) => cx.csat(a as never)],
   ["ces (counts)", () => [{ agree: 30, total: 48 }, { scale: [1, 7] }], ([a, o]) => cx.ces(a as never, o as never)],

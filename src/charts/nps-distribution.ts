@@ -1,7 +1,7 @@
 import { readCounts } from "../internal/check.js";
 import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { isArrayLike } from "../internal/schemas.js";
+import { isArrayLike } from "../internal/check.js";
 import { type NpsCounts, nps } from "../survey/nps.js";
 import { type ChartOptions, type ChartSpec, chartSpec, PALETTE, plural, readChartOptions, shown } from "./spec.js";
 

@@ -3,7 +3,7 @@
 import { type Checker, readOptions } from "../internal/check.js";
 import { plainError, valueError } from "../internal/fail.js";
 import { roundTo } from "../internal/round.js";
-import { isArrayLike } from "../internal/schemas.js";
+import { isArrayLike } from "../internal/check.js";
 
 /** The Vega-Lite 6 JSON schema every spec names in `$schema`. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";

@@ -1,23 +1,17 @@
-import * as z from "zod/mini";
-import { checkConfidence, checkCount, readCounts, readOptions } from "../internal/check.js";
+import { checkConfidence, checkCount, isArrayLike, readCounts, readOptions } from "../internal/check.js";
 import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { twoSidedPValue } from "../internal/normal.js";
 import { ratio } from "../internal/round.js";
-import { confidenceSchema, isArrayLike } from "../internal/schemas.js";
 import type { NpsCounts } from "../survey/nps.js";
 import { tally } from "../internal/tally.js";
 import { type ConfidenceInterval, criticalZ, npsVariance } from "./intervals.js";
 
-/** Options of {@link compareNps} and {@link compareProportions}. */
-export const CompareOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    /** The confidence level of the interval and the test, in (0, 1); default 0.95. */
-    confidence: z.optional(confidenceSchema),
-  }))();
-
-/** Options of {@link compareNps} and {@link compareProportions}. */
-export type CompareOptions = z.infer<typeof CompareOptionsSchema>;
+/** Options of {@link compareNps} and {@link compareProportions}; unknown keys are refused. */
+export interface CompareOptions {
+  /** The confidence level of the interval and the test, in (0, 1); default 0.95. */
+  confidence?: number | undefined;
+}
 
 /** The difference between two results and whether it is more than noise. */
 export interface Comparison {

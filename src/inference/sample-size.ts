@@ -1,51 +1,29 @@
-import * as z from "zod/mini";
 import { checkConfidence, type Checker, readOptions } from "../internal/check.js";
 import { valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { confidenceSchema } from "../internal/schemas.js";
 import { criticalZ, npsVariance } from "./intervals.js";
 
-const percent = /* @__PURE__ */ (() =>
-  z.number().check(z.gte(0, { error: "expected a percent from 0 to 100" }), z.lte(100, { error: "expected a percent from 0 to 100" })))();
-const positive = /* @__PURE__ */ (() =>
-  z.number().check(z.gt(0, { error: "expected a positive number" })))();
+/** Input of {@link npsSampleSize}; unknown keys are refused. */
+export interface NpsSampleSizeInput {
+  /** The half-width of the interval wanted, in NPS points (> 0). */
+  marginOfError: number;
+  /** The confidence level, in (0, 1); default 0.95. */
+  confidence?: number | undefined;
+  /** The promoter percent you expect (0-100); both expectations default to the worst case (NPS variance 1). */
+  expectedPromoterPercent?: number | undefined;
+  /** The detractor percent you expect (0-100; promoters and detractors add up to at most 100). */
+  expectedDetractorPercent?: number | undefined;
+}
 
-/** Input of {@link npsSampleSize}. */
-export const NpsSampleSizeInputSchema = /* @__PURE__ */ (() =>
-  z
-    .strictObject({
-      /** The half-width of the interval wanted, in NPS points. */
-      marginOfError: positive,
-      /** The confidence level, in (0, 1); default 0.95. */
-      confidence: z.optional(confidenceSchema),
-      /** The promoter percent you expect; both expectations default to the worst case (NPS variance 1). */
-      expectedPromoterPercent: z.optional(percent),
-      /** The detractor percent you expect. */
-      expectedDetractorPercent: z.optional(percent),
-    })
-    .check(
-      z.refine((i) => (i.expectedPromoterPercent ?? 0) + (i.expectedDetractorPercent ?? 0) <= 100, {
-        error: "expected promoters and detractors to add up to at most 100",
-        path: ["expectedDetractorPercent"],
-      }),
-    ))();
-
-/** Input of {@link npsSampleSize}. */
-export type NpsSampleSizeInput = z.infer<typeof NpsSampleSizeInputSchema>;
-
-/** Input of {@link proportionSampleSize}. */
-export const ProportionSampleSizeInputSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    /** The half-width of the interval wanted, in percentage points. */
-    marginOfError: positive,
-    /** The confidence level, in (0, 1); default 0.95. */
-    confidence: z.optional(confidenceSchema),
-    /** The percent you expect; defaults to the worst case, 50. */
-    expectedPercent: z.optional(percent),
-  }))();
-
-/** Input of {@link proportionSampleSize}. */
-export type ProportionSampleSizeInput = z.infer<typeof ProportionSampleSizeInputSchema>;
+/** Input of {@link proportionSampleSize}; unknown keys are refused. */
+export interface ProportionSampleSizeInput {
+  /** The half-width of the interval wanted, in percentage points (> 0). */
+  marginOfError: number;
+  /** The confidence level, in (0, 1); default 0.95. */
+  confidence?: number | undefined;
+  /** The percent you expect (0-100); defaults to the worst case, 50. */
+  expectedPercent?: number | undefined;
+}
 
 const checkPositive: Checker<number> = (value, path, metric) => {
   if (typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY) return value;

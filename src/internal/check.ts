@@ -1,5 +1,4 @@
 import { plainError, valueError } from "./fail.js";
-import { isArrayLike } from "./schemas.js";
 
 // Hand-written readers for options and counts: the exported zod schemas stay the specification, these keep zod out of
 // the bundle of an app that only calls a calculator, and property tests prove both give the same verdicts.
@@ -100,4 +99,13 @@ export function checkOneOf<T extends string>(...allowed: T[]): Checker<T> {
     if (allowed.includes(value as T)) return value as T;
     throw valueError("INVALID_INPUT", metric, path, value, `expected one of ${allowed.map((a) => `'${a}'`).join(", ")}`);
   };
+}
+
+/** True for arrays, typed arrays and other objects with a valid `length`. */
+export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== "object" || value === null) return false;
+  if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
+  const length = (value as { length?: unknown }).length;
+  return typeof length === "number" && Number.isSafeInteger(length) && length >= 0;
 }

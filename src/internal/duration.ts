@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { valueError } from "./fail.js";
 
 /** A unit a duration is reported in. */
@@ -6,10 +5,6 @@ export type DurationUnit = "milliseconds" | "seconds" | "minutes" | "hours" | "d
 
 const UNITS: ReadonlyArray<DurationUnit> = ["milliseconds", "seconds", "minutes", "hours", "days"];
 const UNIT_EXPECTED = "expected 'milliseconds', 'seconds', 'minutes', 'hours' or 'days'";
-
-/** The names of {@link DurationUnit}. */
-export const DurationUnitSchema = /* @__PURE__ */ (() =>
-  z.enum(["milliseconds", "seconds", "minutes", "hours", "days"], { error: UNIT_EXPECTED }))();
 
 /** Milliseconds in one of each unit (a day is 24 hours of elapsed, or business, time). */
 export const UNIT_MS: Readonly<Record<DurationUnit, number>> = {
@@ -20,7 +15,7 @@ export const UNIT_MS: Readonly<Record<DurationUnit, number>> = {
   days: 86_400_000,
 };
 
-/** Reads a unit option by hand, as {@link DurationUnitSchema} does. */
+/** Reads a unit option by hand, as the unit schema does. */
 export function checkUnit(value: unknown, path: ReadonlyArray<PropertyKey>, metric: string): DurationUnit {
   if ((UNITS as ReadonlyArray<unknown>).includes(value)) return value as DurationUnit;
   throw valueError("INVALID_INPUT", metric, path, value, UNIT_EXPECTED);

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { correctlyRounded } from "./round.js";
 
-const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** A plain decimal string: digits with an optional sign and fraction, no exponent or separators. */
+export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** An amount of money: a finite number or a plain decimal string (`"1234.50"`, `"-3.2"`; no exponents, separators or signs). */
 export type Money = number | string;

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, checkScale, readCounts } from "./check.js";
+import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, checkScale, isArrayLike, readCounts } from "./check.js";
 import { emptyError, plainError, valueError } from "./fail.js";
 import { tally } from "./tally.js";
 import { maybeRound, ratio } from "./round.js";
@@ -9,29 +8,21 @@ import {
   proportionUncertainty,
   type Uncertainty,
 } from "../inference/intervals.js";
-import { confidenceSchema, decimalsSchema, isArrayLike, nonNegativeInteger, scaleSchema, weightsSchema } from "./schemas.js";
 
 // CSAT and CES are the same computation: the share of ratings at or past a threshold on an integer scale.
 
-/** Options common to the share-of-ratings metrics. */
-export const proportionOptionsShape = /* @__PURE__ */ (() => ({
-  scale: z.optional(scaleSchema),
-  weights: z.optional(weightsSchema),
-  decimals: z.optional(decimalsSchema),
-  confidence: z.optional(confidenceSchema),
-  interval: z.optional(z.enum(["wilson", "wald"])),
-}))();
-
-/** `{ [hitKey]: n, total: n }` with hits <= total, both non-negative integers. */
-export function countsSchema<K extends string>(hitKey: K) {
-  return z
-    .object({ [hitKey]: nonNegativeInteger, total: nonNegativeInteger } as Record<K | "total", typeof nonNegativeInteger>)
-    .check(
-      z.refine((c) => (c as Record<string, number>)[hitKey]! <= (c as Record<string, number>).total!, {
-        error: `expected ${hitKey} <= total`,
-        path: [hitKey],
-      }),
-    );
+/** Options common to the share-of-ratings metrics (`csat`, `ces`). */
+export interface ProportionOptions {
+  /** The rating scale `[min, max]` (integers, min < max); default `[1, 5]`. */
+  scale?: [number, number] | undefined;
+  /** `weights[i]` is the weight of rating `i` (finite, >= 0); counts and totals become weighted sums. */
+  weights?: ArrayLike<number> | undefined;
+  /** Round the score, mean and interval to this many decimals (0-15), half away from zero. */
+  decimals?: number | undefined;
+  /** The confidence level of the interval, in (0, 1); default 0.95. */
+  confidence?: number | undefined;
+  /** `'wilson'` (default) or `'wald'`. */
+  interval?: ProportionIntervalMethod | undefined;
 }
 
 /** Trusted tallies. */

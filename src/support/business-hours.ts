@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   DAY_MS,
   type DateInput,
@@ -8,7 +7,6 @@ import {
   localDay,
   offsetAt,
   startOfLocalDay,
-  TimeZoneSchema,
   toEpochMs,
 } from "../internal/date.js";
 import { describeValue, formatPath, plainError, valueError } from "../internal/fail.js";
@@ -28,67 +26,10 @@ const DAY_EXPECTED = "expected an array of windows [start, end]";
 const DATE_EXPECTED = "expected a local date 'YYYY-MM-DD'";
 const HOLIDAYS_EXPECTED = "expected an array of local dates 'YYYY-MM-DD'";
 
-/** A local wall-clock time `'HH:MM'` from `00:00` to `24:00` (the end of the day). */
-export const TimeOfDaySchema = /* @__PURE__ */ (() =>
-  z.string({ error: TIME_EXPECTED }).check(z.regex(TIME_OF_DAY, { error: TIME_EXPECTED })))();
-
-/** One business window `[start, end]` of local wall-clock times, start before end. */
-export const BusinessWindowSchema = /* @__PURE__ */ (() =>
-  z
-    .tuple([TimeOfDaySchema, TimeOfDaySchema], { error: WINDOW_EXPECTED })
-    .check(z.refine(([start, end]) => start < end, { error: INVERTED })))();
-
-/** The windows of one weekday: none of them may overlap another (they may touch). */
-export const BusinessDaySchema = /* @__PURE__ */ (() =>
-  z.array(BusinessWindowSchema, { error: DAY_EXPECTED }).check(
-    z.superRefine((windows, ctx) => {
-      const overlap = firstOverlap(windows);
-      if (overlap !== undefined) {
-        ctx.issues.push({ code: "custom", path: [overlap[0]], input: windows[overlap[0]], message: overlapText(overlap[1]) });
-      }
-    }),
-  ))();
-
-/** A local date `'YYYY-MM-DD'` that exists in the proleptic Gregorian calendar. */
-export const LocalDateSchema = /* @__PURE__ */ (() =>
-  z.string({ error: DATE_EXPECTED }).check(z.refine((text) => localDateToDay(text) !== undefined, { error: DATE_EXPECTED })))();
-
-/** Business windows per weekday; a missing weekday has no business hours. Unknown weekday names are refused. */
-export const WeeklyHoursSchema = /* @__PURE__ */ (() =>
-  z.strictObject(
-    {
-      monday: z.optional(BusinessDaySchema),
-      tuesday: z.optional(BusinessDaySchema),
-      wednesday: z.optional(BusinessDaySchema),
-      thursday: z.optional(BusinessDaySchema),
-      friday: z.optional(BusinessDaySchema),
-      saturday: z.optional(BusinessDaySchema),
-      sunday: z.optional(BusinessDaySchema),
-    },
-    { error: "expected an object" },
-  ))();
-
-/**
- * A business calendar: an IANA time zone, weekly windows of local wall-clock time and local holidays without
- * business hours. Unknown keys are refused so typos surface.
- */
-export const BusinessCalendarSchema = /* @__PURE__ */ (() =>
-  z.strictObject(
-    {
-      /** IANA name of the zone the windows are read in, e.g. `'Europe/Budapest'`. */
-      timeZone: TimeZoneSchema,
-      /** Windows `[start, end]` per weekday, `'HH:MM'`, end may be `'24:00'`. */
-      weekly: WeeklyHoursSchema,
-      /** Local dates `'YYYY-MM-DD'` without business hours. */
-      holidays: z.optional(z.array(LocalDateSchema, { error: HOLIDAYS_EXPECTED })),
-    },
-    { error: "expected an object" },
-  ))();
-
 /** A weekday name of {@link BusinessCalendar.weekly}. */
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
-/** A business calendar (see {@link BusinessCalendarSchema}). */
+/** A business calendar: an IANA time zone, weekly windows of local wall-clock time and local holidays; unknown keys are refused. */
 export interface BusinessCalendar {
   /** IANA name of the zone the windows are read in, e.g. `'Europe/Budapest'`. */
   timeZone: string;
@@ -98,7 +39,8 @@ export interface BusinessCalendar {
   holidays?: string[] | undefined;
 }
 
-function localDateToDay(text: string): number | undefined {
+/** The day number of a local date `YYYY-MM-DD`, or undefined when it is not a date of the calendar. */
+export function localDateToDay(text: string): number | undefined {
   const match = LOCAL_DATE.exec(text);
   if (match === null) return undefined;
   const year = Number(match[1]);
@@ -113,7 +55,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** [index of a window that overlaps an earlier-starting one, that window], once windows are sorted by start. */
-function firstOverlap(windows: ReadonlyArray<readonly [string, string]>): [number, readonly [string, string]] | undefined {
+export function firstOverlap(windows: ReadonlyArray<readonly [string, string]>): [number, readonly [string, string]] | undefined {
   const order = windows.map((_, i) => i).sort((a, b) => (windows[a]![0] < windows[b]![0] ? -1 : 1));
   for (let k = 1; k < order.length; k++) {
     const previous = windows[order[k - 1]!]!;
@@ -122,7 +64,8 @@ function firstOverlap(windows: ReadonlyArray<readonly [string, string]>): [numbe
   return undefined;
 }
 
-function overlapText(other: readonly [string, string]): string {
+/** How an overlap is worded. */
+export function overlapText(other: readonly [string, string]): string {
   return `expected windows that do not overlap (it overlaps ${describeValue(other)})`;
 }
 

@@ -1,50 +1,31 @@
-import * as z from "zod/mini";
 import { checkBoolean, checkCount, checkDecimals, readCounts, readOptions } from "../internal/check.js";
 import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
 
 const METRIC = "firstContactResolutionRate";
 
 /** Options of the support rates ({@link firstContactResolutionRate}, {@link reopenRate}); unknown keys are refused. */
-export const RateOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    /** Round the rate to this many decimals (0-15), half away from zero. */
-    decimals: z.optional(decimalsSchema),
-  }))();
-
-/** Options of {@link firstContactResolutionRate} and {@link reopenRate}. */
-export type RateOptions = z.infer<typeof RateOptionsSchema>;
+export interface RateOptions {
+  /** Round the rate to this many decimals (0-15), half away from zero. */
+  decimals?: number | undefined;
+}
 
 /** A ticket as {@link firstContactResolutionRate} reads it (other fields are ignored). */
-export const FirstContactTicketSchema = /* @__PURE__ */ (() =>
-  z.object(
-    {
-      /** Whether the ticket is resolved. */
-      resolved: z.boolean({ error: "expected true or false" }),
-      /** How many replies agents sent on it. */
-      agentReplies: nonNegativeInteger,
-    },
-    { error: "expected a ticket object" },
-  ))();
-
-/** A ticket as {@link firstContactResolutionRate} reads it. */
-export type FirstContactTicket = z.infer<typeof FirstContactTicketSchema>;
-
-/** The counts form of {@link firstContactResolutionRate}: resolvedOnFirstContact <= resolved. */
-export const FirstContactCountsSchema = /* @__PURE__ */ (() =>
-  z
-    .object({ resolvedOnFirstContact: nonNegativeInteger, resolved: nonNegativeInteger })
-    .check(
-      z.refine((c) => c.resolvedOnFirstContact <= c.resolved, {
-        error: "expected resolvedOnFirstContact <= resolved",
-        path: ["resolvedOnFirstContact"],
-      }),
-    ))();
+export interface FirstContactTicket {
+  /** Whether the ticket is resolved. */
+  resolved: boolean;
+  /** How many replies agents sent on it (a non-negative integer). */
+  agentReplies: number;
+}
 
 /** The counts form of {@link firstContactResolutionRate}. */
-export type FirstContactCounts = z.infer<typeof FirstContactCountsSchema>;
+export interface FirstContactCounts {
+  /** Resolved tickets with at most one agent reply (a non-negative integer, at most `resolved`). */
+  resolvedOnFirstContact: number;
+  /** Resolved tickets (a non-negative integer). */
+  resolved: number;
+}
 
 /** The first-contact resolution rate and its counts. */
 export interface FirstContactResolutionResult {

@@ -1,31 +1,15 @@
-import * as z from "zod/mini";
-import { type DateInput, DateInputSchema, epochOf } from "../internal/date.js";
+import type { DateInput } from "../internal/date.js";
 import { checkCount, checkDecimals, readOptions } from "../internal/check.js";
-import { checkUnit, type DurationUnit, DurationUnitSchema } from "../internal/duration.js";
+import { checkUnit, type DurationUnit } from "../internal/duration.js";
 import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
-import { type BusinessCalendar, BusinessCalendarSchema, CompiledCalendar, checkCalendar } from "./business-hours.js";
+import { type BusinessCalendar, CompiledCalendar, checkCalendar } from "./business-hours.js";
 import { type DurationSummary, finishDurationStats, summarizeDurations } from "./duration-stats.js";
 import { ticketDurations } from "./ticket-durations.js";
 
 const METRIC = "firstResponseTime";
 const TOTAL_EXPECTED = "expected a finite, non-negative duration";
-
-/**
- * A ticket as {@link firstResponseTime} reads it: when it was created and when it was first answered (missing or null
- * while unanswered). Other fields are allowed and ignored; the first response may not precede creation.
- */
-export const TicketSchema = /* @__PURE__ */ (() =>
-  z
-    .object({ createdAt: DateInputSchema, firstResponseAt: z.optional(z.nullable(DateInputSchema)) }, { error: "expected a ticket object" })
-    .check(
-      z.refine((t) => t.firstResponseAt == null || epochOf(t.firstResponseAt) >= epochOf(t.createdAt), {
-        error: "expected an instant not before createdAt",
-        path: ["firstResponseAt"],
-      }),
-    ))();
 
 /** A ticket as {@link firstResponseTime} reads it. */
 export interface Ticket {
@@ -34,17 +18,6 @@ export interface Ticket {
   /** When an agent first answered; missing or null while unanswered. */
   firstResponseAt?: DateInput | null | undefined;
 }
-
-/** Options of the duration calculators ({@link firstResponseTime}, {@link resolutionTime}); unknown keys are refused. */
-export const ResponseTimeOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    /** The unit of the results; default `'minutes'`. */
-    unit: z.optional(DurationUnitSchema),
-    /** Count only business time, in this calendar; default: all elapsed time. */
-    businessHours: z.optional(BusinessCalendarSchema),
-    /** Round the results to this many decimals (0-15), half away from zero. */
-    decimals: z.optional(decimalsSchema),
-  }))();
 
 /** Options of {@link firstResponseTime} and {@link resolutionTime}. */
 export interface ResponseTimeOptions {
@@ -57,26 +30,20 @@ export interface ResponseTimeOptions {
 }
 
 /** The totals form of {@link firstResponseTime}: total time to first answer (in `unit`) over a number of questions. */
-export const FirstResponseTotalsSchema = /* @__PURE__ */ (() =>
-  z.object({
-    totalFirstResponseTime: z.number({ error: TOTAL_EXPECTED }).check(z.gte(0, { error: TOTAL_EXPECTED })),
-    questions: nonNegativeInteger,
-  }))();
-
-/** The totals form of {@link firstResponseTime}. */
-export type FirstResponseTotals = z.infer<typeof FirstResponseTotalsSchema>;
+export interface FirstResponseTotals {
+  /** The summed time to first answer, in `unit` (finite, >= 0). */
+  totalFirstResponseTime: number;
+  /** How many questions were answered (a non-negative integer). */
+  questions: number;
+}
 
 /** Options of the totals form of {@link firstResponseTime}; unknown keys are refused. */
-export const FirstResponseTotalsOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    /** The unit `totalFirstResponseTime` is given in and the mean is reported in; default `'minutes'`. */
-    unit: z.optional(DurationUnitSchema),
-    /** Round the mean to this many decimals (0-15), half away from zero. */
-    decimals: z.optional(decimalsSchema),
-  }))();
-
-/** Options of the totals form of {@link firstResponseTime}. */
-export type FirstResponseTotalsOptions = z.infer<typeof FirstResponseTotalsOptionsSchema>;
+export interface FirstResponseTotalsOptions {
+  /** The unit `totalFirstResponseTime` is given in and the mean is reported in; default `'minutes'`. */
+  unit?: DurationUnit | undefined;
+  /** Round the mean to this many decimals (0-15), half away from zero. */
+  decimals?: number | undefined;
+}
 
 /** First-response time statistics over answered tickets, in `unit`. */
 export interface ResponseTimeResult {

@@ -1,34 +1,24 @@
-import * as z from "zod/mini";
 import { checkCount, readOptions } from "../internal/check.js";
 import { emptyError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
-import { nonNegativeInteger } from "../internal/schemas.js";
 import { type RateOptions, rateCheckers, readRateCounts, readRecord } from "./fcr.js";
 
 const METRIC = "reopenRate";
 
 /** A ticket as {@link reopenRate} reads it (other fields are ignored). */
-export const ReopenTicketSchema = /* @__PURE__ */ (() =>
-  z.object(
-    {
-      /** How many times the ticket was reopened after being resolved. */
-      reopens: nonNegativeInteger,
-    },
-    { error: "expected a ticket object" },
-  ))();
-
-/** A ticket as {@link reopenRate} reads it. */
-export type ReopenTicket = z.infer<typeof ReopenTicketSchema>;
-
-/** The counts form of {@link reopenRate}: reopened <= total. */
-export const ReopenCountsSchema = /* @__PURE__ */ (() =>
-  z
-    .object({ reopened: nonNegativeInteger, total: nonNegativeInteger })
-    .check(z.refine((c) => c.reopened <= c.total, { error: "expected reopened <= total", path: ["reopened"] })))();
+export interface ReopenTicket {
+  /** How many times the ticket was reopened after being resolved (a non-negative integer). */
+  reopens: number;
+}
 
 /** The counts form of {@link reopenRate}. */
-export type ReopenCounts = z.infer<typeof ReopenCountsSchema>;
+export interface ReopenCounts {
+  /** Tickets reopened at least once (a non-negative integer, at most `total`). */
+  reopened: number;
+  /** All tickets (a non-negative integer). */
+  total: number;
+}
 
 /** The reopen rate and its counts. */
 export interface ReopenRateResult {

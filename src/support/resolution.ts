@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { type DateInput, DateInputSchema, epochOf } from "../internal/date.js";
+import type { DateInput } from "../internal/date.js";
 import type { DurationUnit } from "../internal/duration.js";
 import { valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
@@ -8,20 +7,6 @@ import { type ResponseTimeOptions, readResponseTimeOptions } from "./first-respo
 import { ticketDurations } from "./ticket-durations.js";
 
 const METRIC = "resolutionTime";
-
-/**
- * A ticket as {@link resolutionTime} reads it: when it was created and when it was resolved (missing or null while
- * open). Other fields are allowed and ignored; the resolution may not precede creation.
- */
-export const ResolutionTicketSchema = /* @__PURE__ */ (() =>
-  z
-    .object({ createdAt: DateInputSchema, resolvedAt: z.optional(z.nullable(DateInputSchema)) }, { error: "expected a ticket object" })
-    .check(
-      z.refine((t) => t.resolvedAt == null || epochOf(t.resolvedAt) >= epochOf(t.createdAt), {
-        error: "expected an instant not before createdAt",
-        path: ["resolvedAt"],
-      }),
-    ))();
 
 /** A ticket as {@link resolutionTime} reads it. */
 export interface ResolutionTicket {

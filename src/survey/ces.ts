@@ -1,61 +1,40 @@
-import * as z from "zod/mini";
 import { checkBoolean, checkInteger, readOptions } from "../internal/check.js";
 import type { Uncertainty } from "../inference/intervals.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
   computeProportion,
-  countsSchema,
   type ProportionResultOptions,
   type ProportionSpec,
   type ProportionTally,
-  proportionOptionsShape,
+  type ProportionOptions,
   proportionCheckers,
   proportionTally,
-  withinScale,
 } from "../internal/proportion.js";
-import { integerArraySchema } from "../internal/schemas.js";
 
 const METRIC = "ces";
 
-/** The counts form of a CES input: responses that found it easy out of all responses. */
-export const CesCountsSchema = /* @__PURE__ */ (() =>
-  countsSchema("agree"))();
-
-/** Easy responses out of all responses (non-negative integers, agree <= total). */
-export type CesCounts = { agree: number; total: number };
-
-/** Effort ratings: integers in an array or a typed array (the scale, an option, bounds them further). */
-export const CesRatingsSchema = /* @__PURE__ */ (() =>
-  integerArraySchema(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER))();
+/** Easy responses out of all responses: the counts form of a CES input. */
+export interface CesCounts {
+  /** Responses on the easy side of the threshold (a non-negative integer, at most `total`). */
+  agree: number;
+  /** All responses (a non-negative integer). */
+  total: number;
+}
 
 /** What {@link ces} accepts: an array-like of ratings or {@link CesCounts}. */
-export const CesInputSchema = /* @__PURE__ */ (() =>
-  z.union([CesRatingsSchema, CesCountsSchema]))();
-
-/** What {@link ces} accepts. */
 export type CesInput = ArrayLike<number> | CesCounts;
 
 /** Options of {@link ces}; unknown keys are refused. */
-export const CesOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  ...proportionOptionsShape,
+export interface CesOptions extends ProportionOptions {
   /**
    * The threshold of an easy answer: ratings of `agreeFrom` or more count (or, with `lowerIsEasier`, ratings of
    * `agreeFrom` or less). Defaults to the first value past the midpoint on the easy side (4 on 1-5; 2 with `lowerIsEasier`).
    */
-  agreeFrom: z.optional(z.int()),
+  agreeFrom?: number | undefined;
   /** For effort-worded questions where 1 means very little effort: the easy answers are then the low ones. */
-  lowerIsEasier: z.optional(z.boolean()),
-}).check(
-    z.refine((o) => o.agreeFrom === undefined || withinScale(o.agreeFrom, o.scale ?? [1, 5]), {
-      error: "expected an integer within the scale",
-      path: ["agreeFrom"],
-    }),
-  ))();
-
-/** Options of {@link ces}. */
-export type CesOptions = z.infer<typeof CesOptionsSchema>;
+  lowerIsEasier?: boolean | undefined;
+}
 
 /** The checkers of {@link ces}'s options (shared with the SQL builders). */
 export const optionCheckers = {

@@ -1,56 +1,35 @@
-import * as z from "zod/mini";
 import { checkInteger, readOptions } from "../internal/check.js";
 import type { Uncertainty } from "../inference/intervals.js";
 import { guard } from "../internal/guard.js";
 import {
   checkThreshold,
   computeProportion,
-  countsSchema,
   type ProportionResultOptions,
   type ProportionSpec,
   type ProportionTally,
-  proportionOptionsShape,
+  type ProportionOptions,
   proportionCheckers,
   proportionTally,
-  withinScale,
 } from "../internal/proportion.js";
-import { integerArraySchema } from "../internal/schemas.js";
 
 const METRIC = "csat";
 
-/** The counts form of a CSAT input: satisfied responses out of all responses. */
-export const CsatCountsSchema = /* @__PURE__ */ (() =>
-  countsSchema("satisfied"))();
-
-/** Satisfied responses out of all responses (non-negative integers, satisfied <= total). */
-export type CsatCounts = { satisfied: number; total: number };
-
-/** Satisfaction ratings: integers in an array or a typed array (the scale, an option, bounds them further). */
-export const CsatRatingsSchema = /* @__PURE__ */ (() =>
-  integerArraySchema(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER))();
+/** Satisfied responses out of all responses: the counts form of a CSAT input. */
+export interface CsatCounts {
+  /** Satisfied responses (a non-negative integer, at most `total`). */
+  satisfied: number;
+  /** All responses (a non-negative integer). */
+  total: number;
+}
 
 /** What {@link csat} accepts: an array-like of ratings or {@link CsatCounts}. */
-export const CsatInputSchema = /* @__PURE__ */ (() =>
-  z.union([CsatRatingsSchema, CsatCountsSchema]))();
-
-/** What {@link csat} accepts. */
 export type CsatInput = ArrayLike<number> | CsatCounts;
 
 /** Options of {@link csat}; unknown keys are refused. */
-export const CsatOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  ...proportionOptionsShape,
+export interface CsatOptions extends ProportionOptions {
   /** The lowest rating counted as satisfied; defaults to the top two boxes on scales of 5+ points, else the top box. */
-  satisfiedFrom: z.optional(z.int()),
-}).check(
-    z.refine((o) => o.satisfiedFrom === undefined || withinScale(o.satisfiedFrom, o.scale ?? [1, 5]), {
-      error: "expected an integer within the scale",
-      path: ["satisfiedFrom"],
-    }),
-  ))();
-
-/** Options of {@link csat}. */
-export type CsatOptions = z.infer<typeof CsatOptionsSchema>;
+  satisfiedFrom?: number | undefined;
+}
 
 /** The checkers of {@link csat}'s options (shared with the SQL builders). */
 export const optionCheckers = {

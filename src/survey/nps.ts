@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, readCounts, readOptions } from "../internal/check.js";
+import { checkArrayLike, checkConfidence, checkDecimals, checkOneOf, isArrayLike, readCounts, readOptions } from "../internal/check.js";
 import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { tally } from "../internal/tally.js";
@@ -10,47 +9,34 @@ import {
   npsUncertainty,
   type Uncertainty,
 } from "../inference/intervals.js";
-import { confidenceSchema, decimalsSchema, integerArraySchema, isArrayLike, nonNegativeInteger, weightsSchema } from "../internal/schemas.js";
+
 
 const METRIC = "nps";
 
 /** The counts form of an NPS input: how many promoters, passives and detractors answered. */
-export const NpsCountsSchema = /* @__PURE__ */ (() =>
-  z.object({
-  promoters: nonNegativeInteger,
-  passives: nonNegativeInteger,
-  detractors: nonNegativeInteger,
-}))();
-
-/** Promoter, passive and detractor counts (non-negative integers). */
-export type NpsCounts = z.infer<typeof NpsCountsSchema>;
-
-/** Answers to "how likely are you to recommend us?": integers from 0 to 10, in an array or a typed array. */
-export const NpsScoresSchema = /* @__PURE__ */ (() =>
-  integerArraySchema(0, 10))();
-
-/** What {@link nps} accepts: an array-like of 0-10 scores, or the counts of each category. */
-export const NpsInputSchema = /* @__PURE__ */ (() =>
-  z.union([NpsScoresSchema, NpsCountsSchema]))();
+export interface NpsCounts {
+  /** Answers of 9 or 10 (a non-negative integer). */
+  promoters: number;
+  /** Answers of 7 or 8 (a non-negative integer). */
+  passives: number;
+  /** Answers of 0 to 6 (a non-negative integer). */
+  detractors: number;
+}
 
 /** What {@link nps} accepts: an array-like of 0-10 scores, or {@link NpsCounts}. */
-export type NpsInput = z.infer<typeof NpsInputSchema>;
+export type NpsInput = ArrayLike<number> | NpsCounts;
 
 /** Options of {@link nps}; unknown keys are refused so typos surface. */
-export const NpsOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  /** `weights[i]` is the weight of response `i`; counts and totals become weighted sums. */
-  weights: z.optional(weightsSchema),
+export interface NpsOptions {
+  /** `weights[i]` is the weight of response `i` (finite, >= 0); counts and totals become weighted sums. */
+  weights?: ArrayLike<number> | undefined;
   /** Round the score, percents and interval to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
+  decimals?: number | undefined;
   /** The confidence level of the interval, in (0, 1); default 0.95. */
-  confidence: z.optional(confidenceSchema),
+  confidence?: number | undefined;
   /** `'wald'` (default) or MeasuringU's `'adjusted-wald'`. */
-  interval: z.optional(z.enum(["wald", "adjusted-wald"])),
-}))();
-
-/** Options of {@link nps}. */
-export type NpsOptions = z.infer<typeof NpsOptionsSchema>;
+  interval?: NpsIntervalMethod | undefined;
+}
 
 /** The checkers of {@link nps}'s options (shared with the SQL builders). */
 export const optionCheckers = {

@@ -3,7 +3,8 @@ import { csat } from "../../src/index.js";
 import { checkConfidence, checkCount, checkDecimals, checkInteger, checkScale } from "../../src/internal/check.js";
 import { describeValue, fromZodIssues, parseWith, plainError, valueError } from "../../src/internal/fail.js";
 import { withinScale } from "../../src/internal/proportion.js";
-import { integerArraySchema, isArrayLike, weightsSchema } from "../../src/internal/schemas.js";
+import { isArrayLike } from "../../src/internal/check.js";
+import { integerArraySchema, weightsSchema } from "../../src/schemas/shared.js";
 import { tally } from "../../src/internal/tally.js";
 import { errorOf } from "../helpers/errors.js";
 
@@ -130,10 +131,10 @@ describe("schemas", () => {
     expect(weightsSchema.safeParse(value).success).toBe(false);
   });
 
-  it("integerArraySchema says which integers it expects", () => {
-    const result = integerArraySchema(0, 10).safeParse([11]);
+  it("integerArraySchema names the index, the value and the range, as the calculators do", () => {
+    const result = integerArraySchema(0, 10).safeParse([3, 11]);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("expected integers from 0 to 10");
+    expect(result.error?.issues[0]?.message).toBe("[1] is 11, outside 0-10");
   });
 });
 

@@ -101,13 +101,13 @@ describe("calendar schemas", () => {
     expect(result.error?.issues[0]).toMatchObject({
       code: "custom",
       path: [0],
-      message: `expected windows that do not overlap (it overlaps ["09:00", "13:30"])`,
+      message: `[0] is ["13:00", "18:00"], expected windows that do not overlap (it overlaps ["09:00", "13:30"])`,
     });
   });
 
   it("BusinessDaySchema reports two windows with the same start at the second one", () => {
     const result = BusinessDaySchema.safeParse([["09:00", "10:00"], ["09:00", "12:00"]]);
-    expect(result.error?.issues[0]).toMatchObject({ path: [1], message: `expected windows that do not overlap (it overlaps ["09:00", "10:00"])` });
+    expect(result.error?.issues[0]).toMatchObject({ path: [1], message: `[1] is ["09:00", "12:00"], expected windows that do not overlap (it overlaps ["09:00", "10:00"])` });
   });
 
   it.each(["2026-00-10", "2026-13-10", "2026-06-31"])("LocalDateSchema refuses %s", (text) => {

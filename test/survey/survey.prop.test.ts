@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CesRatingsSchema, CxMetricsError, ces, csat, nps, NpsScoresSchema } from "../../src/index.js";
 import { tally } from "../../src/internal/tally.js";
-import { integerArraySchema } from "../../src/internal/schemas.js";
+import { integerArraySchema } from "../../src/schemas/shared.js";
 
 const score = fc.integer({ min: 0, max: 10 });
 const scores = fc.array(score, { minLength: 1, maxLength: 200 });
