@@ -208,13 +208,17 @@ export function readGammaGammaParams(value: unknown, metric: string, path: Reado
   };
 }
 
-/** The expected spend on trusted inputs, or OUT_OF_RANGE when p x + q <= 1 (the mean is infinite). */
+/**
+ * The expected spend on trusted inputs, or OUT_OF_RANGE when p x + q <= 1 (the mean is infinite, named at `path`) or
+ * the spend passes the largest double (named at `valuePath`).
+ */
 export function expectedSpend(
   g: GammaGammaParams,
   frequency: number,
   monetaryValue: number,
   metric: string,
   path: ReadonlyArray<PropertyKey>,
+  valuePath: ReadonlyArray<PropertyKey>,
 ): number {
   const denominator = g.p * frequency + g.q - 1;
   if (!(denominator > 0)) {
@@ -228,7 +232,12 @@ export function expectedSpend(
         : `expected p × frequency + q > 1 (p × frequency is ${g.p * frequency})`,
     );
   }
-  return (g.p * (g.v + frequency * monetaryValue)) / denominator;
+  // p (v + x m̄) / d as two weights, so that neither a huge m̄ nor a huge v overflows a sum the result does not need.
+  const spend = (g.p / denominator) * g.v + ((g.p * frequency) / denominator) * monetaryValue;
+  if (!Number.isFinite(spend)) {
+    throw valueError("OUT_OF_RANGE", metric, valuePath, monetaryValue, "the expected spend exceeds the largest double for this monetaryValue");
+  }
+  return spend;
 }
 
 /**
@@ -242,7 +251,8 @@ export function expectedSpend(
  * @param customer - `frequency` (repeat purchases) and `monetaryValue` (their mean value; ignored when frequency is 0)
  * @returns the expected spend per purchase
  * @throws {@link CxMetricsError} `INVALID_INPUT` for bad parameters, a negative or non-integer frequency or a negative or
- *   non-finite monetary value; `OUT_OF_RANGE` when p x + q <= 1 (the expectation is infinite; for x = 0, q <= 1)
+ *   non-finite monetary value; `OUT_OF_RANGE` when p x + q <= 1 (the expectation is infinite; for x = 0, q <= 1), or
+ *   at `customer.monetaryValue` when the expected spend exceeds the largest double (only possible for q < 1)
  *
  * @example
  * ```ts
@@ -261,6 +271,6 @@ export function gammaGammaExpectedSpend(params: GammaGammaParams, customer: Gamm
     const c = checkRecord(customer, metric, ["customer"], "expected an object with frequency and monetaryValue");
     const frequency = checkCount(c.frequency, metric, ["customer", "frequency"]);
     const monetaryValue = checkNonNegative(c.monetaryValue, metric, ["customer", "monetaryValue"]);
-    return expectedSpend(g, frequency, monetaryValue, metric, ["params"]);
+    return expectedSpend(g, frequency, monetaryValue, metric, ["params"], ["customer", "monetaryValue"]);
   });
 }

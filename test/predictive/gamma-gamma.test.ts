@@ -105,6 +105,16 @@ describe("gammaGammaExpectedSpend (Fader, Hardie & Lee 2005)", () => {
     }
   });
 
+  it("keeps a monetary value of 1e308 finite: p (v + x m) / (p x + q - 1) as two weights, never a sum that overflows", () => {
+    const spend = gammaGammaExpectedSpend(PUBLISHED, { frequency: 2, monetaryValue: 1e308 });
+    const d = PUBLISHED.p * 2 + PUBLISHED.q - 1;
+    expectRelative(spend, ((PUBLISHED.p * 2) / d) * 1e308, 1e-15);
+    // Only q < 1 makes the weight of m above 1, so the expectation itself passes the largest double.
+    const error = thrown(() => gammaGammaExpectedSpend({ p: 1, q: 0.5, v: 1 }, { frequency: 1, monetaryValue: 1e308 }));
+    expect(error.code).toBe("OUT_OF_RANGE");
+    expect(error.message).toBe("gammaGammaExpectedSpend: customer.monetaryValue is 1e+308, the expected spend exceeds the largest double for this monetaryValue");
+  });
+
   it("refuses q <= 1 for a customer without repeats, and p x + q <= 1, with OUT_OF_RANGE", () => {
     const none = thrown(() => gammaGammaExpectedSpend({ p: 2, q: 0.8, v: 10 }, { frequency: 0, monetaryValue: 0 }));
     expect(none.code).toBe("OUT_OF_RANGE");
