@@ -103,7 +103,7 @@ function resultTables(entries: ReadonlyArray<Entry>, seen: Observed): string {
 /** The coverage of the data: rows read, used and left out, and the periods the results span. */
 function coverage(seen: Observed): string {
   const { tally } = seen;
-  const used = tally.rows - tally.missing - tally.skipped;
+  const used = tally.rows - tally.missing - tally.skipped - tally.filtered;
   const rows: Array<[string, string]> = [
     ["Input", escapeXml(seen.source)],
     ["Rows read", String(tally.rows)],
@@ -113,9 +113,10 @@ function coverage(seen: Observed): string {
       "Invalid rows skipped",
       tally.skipped === 0
         ? "0"
-        : `${tally.skipped} (line${tally.skipped === 1 ? "" : "s"} ${tally.skippedLines.join(", ")}${tally.skipped > tally.skippedLines.length ? ", …" : ""})`,
+        : `${tally.skipped} (${tally.skippedPlaces.join(", ")}${tally.skipped > tally.skippedPlaces.length ? ", …" : ""})`,
     ],
   ];
+  if (tally.filtered > 0) rows.push(["Rows left out by --where", String(tally.filtered)]);
   if (tally.empty.length > 0) rows.push(["Groups left out", escapeXml(tally.empty.map((g) => `${g.name}: ${g.reason}`).join("; "))]);
   if (seen.grouping.period !== undefined) {
     const labels = [...new Set(seen.entries.map((e) => (seen.grouping.by === undefined ? e.key : e.period) as string))].sort();

@@ -55,7 +55,13 @@ function take(argv: string[], name: string): string | undefined {
 /** Runs the metric's own command with an observer, its usual output discarded; the exit code and what it saw. */
 async function observe(run: Runner, argv: ReadonlyArray<string>, io: Io, keepOutput: boolean): Promise<[number, Observed | undefined]> {
   const { observer, seen } = watch();
-  const quiet = { write: () => true, isTTY: false };
+  const quiet = {
+    write: (_text: string, done?: (error?: Error | null) => void) => {
+      done?.();
+      return true;
+    },
+    isTTY: false,
+  };
   const code = await run(argv, { ...io, stdout: keepOutput ? io.stdout : quiet, observer });
   return [code, seen()];
 }

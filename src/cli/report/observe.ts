@@ -40,13 +40,14 @@ export function watch(): { observer: Observer; seen(): Observed | undefined } {
     observer: {
       plan: (p) => ({
         ...p,
-        create() {
-          const sink = p.create();
+        create(late) {
+          const sink = p.create(late);
           return {
-            add(value) {
-              sink.add(value);
+            add(value, row) {
+              sink.add(value, row);
               record(value);
             },
+            ...(sink.flush === undefined ? {} : { flush: () => sink.flush!() }),
             result: () => sink.result(),
           };
         },
