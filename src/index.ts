@@ -152,6 +152,7 @@ export {
   bgNbdExpectedPurchases,
   bgNbdConditionalExpectedPurchases,
   bgNbdProbabilityAlive,
+  bgNbdPurchaseCountProbability,
   BgNbdParamsSchema,
   BgNbdCustomerSchema,
   BgNbdFitRowSchema,
@@ -171,5 +172,25 @@ export {
 export type { GammaGammaParams, GammaGammaFitRow, GammaGammaFitOptions, GammaGammaCustomer, GammaGammaFit } from "./predictive/gamma-gamma.js";
 export { fitShiftedBetaGeometric, sbgSurvival, sbgRetentionRate, SbgParamsSchema, SbgSurvivorsSchema, SbgFitOptionsSchema } from "./predictive/sbg.js";
 export type { SbgParams, SbgFitOptions, SbgFit } from "./predictive/sbg.js";
+export {
+  fitParetoNbd,
+  paretoNbdExpectedPurchases,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdProbabilityAlive,
+} from "./predictive/pareto-nbd.js";
+export type { ParetoNbdParams, ParetoNbdFit } from "./predictive/pareto-nbd.js";
+export { fitMbgNbd, mbgNbdExpectedPurchases, mbgNbdConditionalExpectedPurchases, mbgNbdProbabilityAlive } from "./predictive/mbg-nbd.js";
+export type { MbgNbdParams, MbgNbdFit } from "./predictive/mbg-nbd.js";
+export {
+  fitBgBb,
+  bgBbExpectedPurchases,
+  bgBbConditionalExpectedPurchases,
+  bgBbProbabilityAlive,
+  BG_BB_MAX_OPPORTUNITIES,
+} from "./predictive/bg-bb.js";
+export type { BgBbParams, BgBbCustomer, BgBbFitRow, BgBbFit } from "./predictive/bg-bb.js";
+export type { ParameterInterval } from "./predictive/shared.js";
+export { calibrationHoldout, probabilityAliveMatrix } from "./predictive/diagnostics.js";
+export type { CalibrationHoldoutRow as PredictiveCalibrationRow, ProbabilityAliveMatrix as PredictiveAliveMatrix, PurchaseModelFit } from "./predictive/diagnostics.js";
 export { predictiveClv, PredictiveClvInputSchema } from "./predictive/clv.js";
 export type { PredictiveClvInput } from "./predictive/clv.js";

@@ -13,7 +13,7 @@ export interface ResponseTimeHistogramOptions extends ChartOptions {
   sla?: number | undefined;
   /** The unit the durations are in, for the labels; default `'minutes'`. Nothing is converted. */
   unit?: DurationUnit | undefined;
-  /** The number of bins, equal on the log scale, from 1 to 200; default 20. */
+  /** The number of bins, equal on the log scale, from 1 to 200; default Sturges' rule, ⌈log2 n⌉ + 1 (at most 30). */
   bins?: number | undefined;
   /** What the durations measure, for the axis; default `'First response time'`. */
   measure?: string | undefined;
@@ -84,7 +84,7 @@ export function responseTimeHistogram(durations: ArrayLike<number>, options?: Re
       throw plainError("EMPTY_INPUT", METRIC, ["durations"], "durations are all zero: a log scale has nothing to place");
     }
     const zeros = firstPositive;
-    const binCount = opts.bins ?? 20;
+    const binCount = opts.bins ?? Math.min(30, Math.ceil(Math.log2(sorted.length)) + 1);
     const lo = Math.log10(sorted[firstPositive]!);
     const hi = Math.log10(sorted[sorted.length - 1]!);
     // A single distinct value still gets a visible bar: one decade centred on it.

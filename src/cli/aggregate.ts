@@ -1,14 +1,14 @@
 import { CxMetricsError } from "../errors.js";
-import { type Period, periodOf } from "../internal/date.js";
+import { MAX_EPOCH_MS, type Period, periodOf } from "../internal/date.js";
 import { InputError, RowError } from "./errors.js";
-import { type ColumnRequest, type Field, locate, type Row, type Source, type Table } from "./input/index.js";
+import { type ColumnRequest, type Field, locate, placeOf, type Row, type Source, type Table } from "./input/index.js";
 import type { Plan, Result, Sink } from "./metrics/types.js";
-import { readKey, requireInstant } from "./values.js";
+import { type DateReading, readKey, requireInstant } from "./values.js";
 
 /** How rows are split into groups: by a column's value, by the calendar period of a date column, or both. */
 export interface Grouping {
   readonly by?: string;
-  readonly period?: { readonly period: Period; readonly dateColumn: string; readonly timeZone: string };
+  readonly period?: { readonly period: Period; readonly dateColumn: string; readonly timeZone: string; readonly reading: DateReading };
 }
 
 /** One group's result: `key` is the segment (or the period label without --by), `period` the label with both. */
@@ -22,13 +22,24 @@ export interface Entry {
 export interface Tally {
   rows: number;
   missing: number;
+  /** Rows left out by --where. */
+  filtered: number;
   skipped: number;
-  skippedLines: number[];
+  /** The first skipped rows: line numbers, or `[index]` for JSON array elements. */
+  skippedPlaces: string[];
   /** Groups left out because they hold no value to compute from, with the calculator's reason. */
   empty: Array<{ name: string; reason: string }>;
 }
 
 const SHOWN_LINES = 5;
+
+/** A tally of no rows yet; progress reads its row count while the rows stream. */
+export function newTally(): Tally {
+  return { rows: 0, missing: 0, filtered: 0, skipped: 0, skippedPlaces: [], empty: [] };
+}
+
+/** The default of --max-groups: each group holds an accumulator, so their number bounds memory. */
+export const DEFAULT_MAX_GROUPS = 100_000;
 
 interface Group {
   readonly segment: string | undefined;
@@ -42,8 +53,15 @@ export async function aggregate(
   table: Table,
   metricPlan: Plan<unknown>,
   grouping: Grouping,
-  skipInvalid: boolean,
+  options: {
+    readonly skipInvalid: boolean;
+    readonly maxGroups: number;
+    readonly tally?: Tally;
+    readonly where?: ReadonlyArray<Filter>;
+    readonly skipRows?: number;
+  },
 ): Promise<{ entries: Entry[]; tally: Tally }> {
+  const { skipInvalid, maxGroups } = options;
   const fields: Record<string, Field> = {};
   for (const [name, request] of Object.entries(metricPlan.columns)) fields[name] = table.field(request);
   const read = metricPlan.read(fields);
@@ -51,32 +69,58 @@ export async function aggregate(
   const groups = new Map<string, Group>();
   // Segments keep the order they first appear in (as groupBy does); periods sort chronologically (as byPeriod does).
   const segmentOrder = new Map<string | undefined, number>();
-  const tally: Tally = { rows: 0, missing: 0, skipped: 0, skippedLines: [], empty: [] };
+  const tally = options.tally ?? newTally();
+  const keep = rowFilter(table, options.where ?? []);
+  let toSkip = options.skipRows ?? 0;
 
-  for await (const row of table.rows()) {
+  const refuse = (row: Row, error: RowError) => {
+    if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
+    tally.skipped++;
+    if (tally.skippedPlaces.length < SHOWN_LINES) tally.skippedPlaces.push(placeOf(row));
+  };
+  // A sink that adds values in batches learns of a refused value late; it reports it with the row's place.
+  const late = (place: Row, error: unknown) => {
+    if (!(error instanceof CxMetricsError)) throw error;
+    const issue = error.issues[0];
+    refuse(place, new RowError(metricPlan.valueColumn, issue?.input, issue?.expected ?? error.message));
+  };
+
+  await table.scan((row) => {
+    if (toSkip > 0) {
+      toSkip--;
+      return;
+    }
     tally.rows++;
     try {
       if (row.invalid !== undefined) throw new RowError(undefined, undefined, row.invalid);
+      if (!keep(row)) {
+        tally.filtered++;
+        return;
+      }
       const value = read(row);
       if (value === undefined) {
         tally.missing++;
-        continue;
+        return;
       }
-      const [key, segment, label] = keyOf(row);
+      const { key, segment, label } = keyOf(row);
       let group = groups.get(key);
       if (group === undefined) {
-        group = { segment, label, sink: metricPlan.create() };
+        if (groups.size >= maxGroups) {
+          throw new InputError(
+            `${source.name}, ${locate(row)}: more than ${maxGroups} groups (--max-groups raises the limit; each group holds its own totals)`,
+          );
+        }
+        group = { segment, label, sink: metricPlan.create(late) };
         if (!segmentOrder.has(segment)) segmentOrder.set(segment, segmentOrder.size);
         groups.set(key, group);
       }
-      addValue(group.sink, value, metricPlan.valueColumn);
+      addValue(group.sink, value, metricPlan.valueColumn, row);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      if (!skipInvalid) throw new InputError(`${source.name}, ${locate(row)}: ${error.message}`);
-      tally.skipped++;
-      if (tally.skippedLines.length < SHOWN_LINES) tally.skippedLines.push(row.line);
+      refuse(row, error);
     }
-  }
+  });
+  for (const group of groups.values()) group.sink.flush?.();
   table.finish();
   const ordered = [...groups.values()].sort(
     (a, b) => segmentOrder.get(a.segment)! - segmentOrder.get(b.segment)! || compare(a.label, b.label),
@@ -84,9 +128,9 @@ export async function aggregate(
   return { entries: results(source, ordered, grouping, tally), tally };
 }
 
-function addValue(sink: Sink<unknown>, value: unknown, column: string): void {
+function addValue(sink: Sink<unknown>, value: unknown, column: string, row: Row): void {
   try {
-    sink.add(value);
+    sink.add(value, row);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     const issue = error.issues[0];
@@ -94,19 +138,73 @@ function addValue(sink: Sink<unknown>, value: unknown, column: string): void {
   }
 }
 
-/** The group key of a row: a composite map key, the segment and the period label. */
-function groupKey(table: Table, grouping: Grouping): (row: Row) => [string, string | undefined, string | undefined] {
+/** One --where condition: the column's text equals (or, with `negate`, differs from) `value`. */
+export interface Filter {
+  readonly column: string;
+  readonly value: string;
+  readonly negate: boolean;
+}
+
+/** Reads `status=paid` or `status!=refunded`; undefined when the text is neither. */
+export function parseFilter(text: string): Filter | undefined {
+  const at = text.indexOf("=");
+  if (at <= 0) return undefined;
+  const negate = text[at - 1] === "!";
+  const column = text.slice(0, negate ? at - 1 : at);
+  if (column === "") return undefined;
+  return { column, value: text.slice(at + 1), negate };
+}
+
+/** Whether a row passes every filter. Cells compare as text (a JSON number by its JSON spelling); nothing is evaluated. */
+function rowFilter(table: Table, filters: ReadonlyArray<Filter>): (row: Row) => boolean {
+  if (filters.length === 0) return () => true;
+  const checks = filters.map((f) => ({ ...f, field: table.field({ column: f.column, option: "--where", optional: true }) }));
+  return (row) => {
+    for (const check of checks) {
+      const cell = check.field(row);
+      const text = cell === undefined || cell === null ? "" : typeof cell === "object" ? JSON.stringify(cell) : String(cell);
+      if ((text === check.value) === check.negate) return false;
+    }
+    return true;
+  };
+}
+
+/** A row's group: the map key, the segment and the period label. Reused from row to row. */
+interface GroupOf {
+  key: string;
+  segment: string | undefined;
+  label: string | undefined;
+}
+
+/** The group of a row; the returned object is overwritten by the next call. */
+function groupKey(table: Table, grouping: Grouping): (row: Row) => GroupOf {
   const by = grouping.by === undefined ? undefined : column(table, { column: grouping.by, option: "--by" });
   const period = grouping.period;
   const date = period === undefined ? undefined : column(table, { column: period.dateColumn, option: "--date-column" });
-  if (by === undefined && date === undefined) return () => ["", undefined, undefined];
-  const labelOf = period === undefined ? undefined : periodLabeler(period.period, period.timeZone);
+  const group: GroupOf = { key: "", segment: undefined, label: undefined };
+  if (by === undefined && date === undefined) return () => group;
+  if (date === undefined) {
+    return (row) => {
+      group.segment = readKey(by!.field(row), by!.column);
+      group.key = group.segment;
+      return group;
+    };
+  }
+  const labelOf = periodLabeler(period!.period, period!.timeZone);
   return (row) => {
-    const segment = by === undefined ? undefined : readKey(by.field(row), by.column);
-    const label = date === undefined ? undefined : labelOf!(requireInstant(date.field(row), date.column, period!.timeZone));
-    return [`${segment ?? ""}\u0000${label ?? ""}`, segment, label];
+    const cell = date.field(row);
+    const at = requireInstant(cell, date.column, period!.reading);
+    // Periods are found a day or more either side of the instant, which must stay inside the range of a Date.
+    if (Math.abs(at) > MAX_EPOCH_MS - PERIOD_MARGIN_MS) throw new RowError(date.column, cell, "too close to the limits of the date range to fall in a --period");
+    group.label = labelOf(at);
+    group.segment = by === undefined ? undefined : readKey(by.field(row), by.column);
+    group.key = by === undefined ? group.label : `${group.segment}\u0000${group.label}`;
+    return group;
   };
 }
+
+/** Room kept at the ends of the date range for a period (a year) and a zone's offset. */
+const PERIOD_MARGIN_MS = 400 * 86_400_000;
 
 const RECENT_PERIODS = 16;
 

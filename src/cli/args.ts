@@ -1,4 +1,5 @@
 import { UsageError } from "./errors.js";
+import { didYouMean } from "./suggest.js";
 
 /** One command-line option: how it is spelled, the value it takes (none for a flag) and how help describes it. */
 export interface OptionSpec {
@@ -14,10 +15,12 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** The default, as help shows it. */
   readonly default?: string;
+  /** May be given several times (`--where a=1 --where b=2`); the values are read with `Options.list`. */
+  readonly repeatable?: boolean;
 }
 
-/** The options of one command line after parsing: strings for valued options, true for flags. */
-export type OptionValues = ReadonlyMap<string, string | true>;
+/** The options of one command line after parsing: strings for valued options, true for flags, lists for repeatable ones. */
+export type OptionValues = ReadonlyMap<string, string | true | string[]>;
 
 /** What a command line asks for. */
 export interface ParsedArgs {
@@ -32,7 +35,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: ReadonlyArray<string>, specs: ReadonlyArray<OptionSpec>, metric?: string): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const positionals: string[] = [];
-  const options = new Map<string, string | true>();
+  const options = new Map<string, string | true | string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") {
@@ -52,9 +55,10 @@ export function parseArgs(argv: ReadonlyArray<string>, specs: ReadonlyArray<Opti
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = byName.get(name);
     if (spec === undefined) {
-      throw new UsageError(`unknown option --${name}${metric === undefined ? "" : ` for ${metric}`}`, metric);
+      const hint = didYouMean(name, [...byName.keys()], "--");
+      throw new UsageError(`unknown option --${name}${metric === undefined ? "" : ` for ${metric}`}${hint}`, metric);
     }
-    if (options.has(name)) throw new UsageError(`--${name} is given twice`, metric);
+    if (options.has(name) && spec.repeatable !== true) throw new UsageError(`--${name} is given twice`, metric);
     if (spec.value === undefined) {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`, metric);
       options.set(name, true);
@@ -71,7 +75,8 @@ export function parseArgs(argv: ReadonlyArray<string>, specs: ReadonlyArray<Opti
       }
     }
     if (value === undefined || value === "") throw new UsageError(`--${name} needs a value (${spec.value})`, metric);
-    options.set(name, value);
+    if (spec.repeatable === true) options.set(name, [...((options.get(name) as string[] | undefined) ?? []), value]);
+    else options.set(name, value);
   }
   return { positionals, options };
 }
@@ -85,6 +90,12 @@ export class Options {
 
   has(name: string): boolean {
     return this.values.has(name);
+  }
+
+  /** Every value of a repeatable option, in the order given. */
+  list(name: string): string[] {
+    const value = this.values.get(name);
+    return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
   }
 
   flag(name: string): boolean {

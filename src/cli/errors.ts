@@ -1,3 +1,5 @@
+import { escapeControls, quoteText } from "./text.js";
+
 // The command line's own failures. Every one of them ends the run with exit code 2 and a message on stderr; anything
 // else that escapes is a bug and exits with 1.
 
@@ -18,6 +20,11 @@ export class InputError extends Error {
   override readonly name = "InputError";
 }
 
+/** The output could not be written: a full disk, a closed pipe. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+}
+
 /** One invalid value in one row; the reader adds where the row is (file and line) before it is shown. */
 export class RowError extends Error {
   override readonly name = "RowError";
@@ -33,12 +40,12 @@ export class RowError extends Error {
   }
 }
 
-/** How a cell's value appears in messages: strings quoted, long ones cut. */
+/** How a cell's value appears in messages: strings quoted and escaped, long ones cut. */
 export function showValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "empty";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "string") return quoteText(value);
   if (typeof value === "object") {
-    const text = JSON.stringify(value);
+    const text = escapeControls(JSON.stringify(value) ?? String(value));
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
   }
   return String(value);

@@ -3,11 +3,10 @@ import { version } from "../../package.json";
 import { run } from "./run.js";
 import { isSchemaCommand, runSchema } from "./schema.js";
 
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  // A closed pipe (`cx-metrics ... | head`) is the reader's choice, not a failure.
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// A failed write to stdout (a full disk, a closed pipe) reaches the writer's callback, which ends the run with exit
+// code 2 and one line on stderr; the stream's error event must not also end the process with a stack trace.
+process.stdout.on("error", () => {});
+process.stderr.on("error", () => {});
 
 const argv = process.argv.slice(2);
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, version };

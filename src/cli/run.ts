@@ -3,21 +3,24 @@ import { isValidTimeZone, type Period } from "../internal/date.js";
 import { aggregate, type Grouping, type Tally } from "./aggregate.js";
 import { Options, parseArgs } from "./args.js";
 import { OUTPUT_FORMATS, type OutputFormat, PERIODS } from "./common.js";
-import { InputError, UsageError } from "./errors.js";
+import { InputError, OutputError, UsageError } from "./errors.js";
 import { commonOptionsOf, mainHelp, metricHelp, usageHint } from "./help.js";
-import { formatOf, INPUT_FORMATS, openTable, readDelimiter } from "./input/index.js";
+import { formatOf, INPUT_FORMATS, type InvalidUtf8, openTable, type ReadLimits, readDelimiter } from "./input/index.js";
 import { findMetric, METRICS } from "./metrics/index.js";
 import type { Context, MetricCommand } from "./metrics/types.js";
 import { formatCsv } from "./output/csv.js";
 import { formatJson } from "./output/json.js";
 import { formatTable } from "./output/table.js";
+import { type Output, Writer, writeAll } from "./output/write.js";
 import { startProgress } from "./progress.js";
+import { type Observer, runReport, withChart } from "./report/index.js";
+import { didYouMean } from "./suggest.js";
+import { escapeControls, quoteText } from "./text.js";
+import { DEFAULT_MAX_GROUPS, type Filter, newTally, parseFilter } from "./aggregate.js";
+import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "./input/source.js";
+import { type DateReading, EPOCH_UNITS } from "./values.js";
 
-/** A stream the program writes to; `isTTY` decides the default format (stdout) and progress (stderr). */
-export interface Output {
-  write(text: string): unknown;
-  readonly isTTY?: boolean;
-}
+export type { Output } from "./output/write.js";
 
 /** The program's surroundings, passed in so the program itself stays testable. */
 export interface Io {
@@ -25,26 +28,42 @@ export interface Io {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly version: string;
+  /** Sees the plan and the outcome of a run (the report and --chart draw from them). */
+  readonly observer?: Observer;
 }
 
 const PROGRAM = "cx-metrics";
 
-/** Runs one command line; resolves to the exit code. */
-export async function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+/** Runs one command line with `--chart FILE.svg` taken out and drawn from what the run computed. */
+export function run(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  return argv[0] === "report" ? runReport(argv.slice(1), io, runMetric) : withChart(argv, io, runMetric);
+}
+
+/** Runs one metric's command line; resolves to the exit code. */
+async function runMetric(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   try {
     return await execute(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`${PROGRAM}: ${error.message}\n${usageHint(error.metric)}\n`);
+      io.stderr.write(`${PROGRAM}: ${oneLine(error.message)}\n${usageHint(error.metric)}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
-      io.stderr.write(`${PROGRAM}: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof OutputError) {
+      io.stderr.write(`${PROGRAM}: ${oneLine(error.message)}\n`);
       return 2;
     }
     io.stderr.write(`${PROGRAM}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
+}
+
+/** The longest message shown; longer ones (a list of a huge header's names) are cut with a count. */
+const MAX_MESSAGE = 2000;
+
+/** A message on one line of a terminal: controls escaped, cut at {@link MAX_MESSAGE} characters. */
+function oneLine(message: string): string {
+  const text = escapeControls(message);
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)` : text;
 }
 
 async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
@@ -66,7 +85,7 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
     throw new UsageError(
       first.startsWith("-")
         ? `expected a metric before ${first}; metrics: ${METRICS.map((m) => m.name).join(", ")}`
-        : `unknown metric "${first}"; metrics: ${METRICS.map((m) => m.name).join(", ")}`,
+        : `unknown metric ${quoteText(first)}${didYouMean(first, METRICS.map((m) => m.name))}; metrics: ${METRICS.map((m) => m.name).join(", ")}`,
     );
   }
   const args = parseArgs(argv.slice(1), [...metric.options, ...commonOptionsOf(metric)], metric.name);
@@ -80,23 +99,26 @@ async function execute(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   if (extra !== undefined) throw options.fail(`unexpected argument "${extra}" (one input at a time)`);
 
   const settings = readSettings(options, metric, path, io);
-  const metricPlan = await metric.prepare(settings.context);
-  const { source, table } = await openTable(path, settings.input, settings.delimiter, io.stdin);
-  const stopProgress = io.stderr.isTTY === true && !settings.quiet ? startProgress(source, io.stderr) : () => {};
+  const prepared = await metric.prepare(settings.context);
+  const metricPlan = io.observer?.plan(prepared) ?? prepared;
+  const { source, table } = await openTable(path, settings.input, settings.delimiter, io.stdin, settings.limits);
+  const tally = newTally();
+  const stopProgress = io.stderr.isTTY === true && !settings.quiet ? startProgress(source, io.stderr, () => tally.rows) : () => {};
   let outcome: Awaited<ReturnType<typeof aggregate>>;
   try {
-    outcome = await aggregate(source, table, metricPlan, settings.grouping, settings.skipInvalid);
+    outcome = await aggregate(source, table, metricPlan, settings.grouping, { ...settings, tally });
   } finally {
     stopProgress();
   }
+  io.observer?.outcome({ metric: metric.name, source: source.name, grouping: settings.grouping, ...outcome });
   const grouped = settings.grouping.by !== undefined || settings.grouping.period !== undefined;
-  const text =
+  const pieces =
     settings.format === "json"
       ? formatJson(outcome.entries, grouped)
       : settings.format === "csv"
         ? formatCsv(outcome.entries, grouped, metricPlan.view)
         : formatTable(outcome.entries, metricPlan.view, headersOf(settings.grouping));
-  io.stdout.write(text);
+  await writeAll(new Writer(io.stdout), pieces);
   io.stderr.write(notes(outcome.tally, metricPlan.missing, settings.quiet));
   return 0;
 }
@@ -109,12 +131,34 @@ interface Settings {
   readonly format: OutputFormat;
   readonly skipInvalid: boolean;
   readonly quiet: boolean;
+  readonly maxGroups: number;
+  readonly where: ReadonlyArray<Filter>;
+  readonly skipRows: number;
+  readonly limits: ReadLimits & { readonly maxDecompressedBytes: number };
+}
+
+const MIB = 1_048_576;
+/** Defaults of the input limits (docs/errors.md lists them). */
+export const DEFAULT_MAX_RECORD_BYTES = 64 * MIB;
+export const DEFAULT_MAX_JSON_BYTES = 256 * MIB;
+/** A JSON document is one string in memory; V8 strings stop short of 512 MiB. */
+const MAX_JSON_BYTES = 500 * MIB;
+
+/** A size in bytes: `1000000`, `64MiB`, `64M`, `2G` (binary units). */
+function readBytes(options: Options, name: string, fallback: number, max: number): number {
+  const text = options.string(name);
+  if (text === undefined) return fallback;
+  const match = /^\s*(\d+)\s*(k|kib|m|mib|g|gib)?\s*$/i.exec(text);
+  const scale = { k: 1024, m: MIB, g: 1024 * MIB }[(match?.[2] ?? "").charAt(0).toLowerCase() as "k" | "m" | "g"] ?? 1;
+  const bytes = match === null ? Number.NaN : Number(match[1]) * scale;
+  if (!(bytes >= 1 && bytes <= max)) throw options.fail(`--${name} is "${text}", expected a size from 1 byte to ${max} bytes, such as 128MiB`);
+  return bytes;
 }
 
 /** Validates the common options, before any input is read. */
 function readSettings(options: Options, metric: MetricCommand, path: string, io: Io): Settings {
-  const timeZone = options.string("time-zone") ?? "UTC";
-  if (!isValidTimeZone(timeZone)) throw options.fail(`--time-zone is "${timeZone}", expected an IANA time-zone name such as Europe/Paris`);
+  const timeZone = readZone(options, "time-zone");
+  const reading: DateReading = { timeZone: readZone(options, "input-time-zone"), epochUnit: options.choice("epoch-unit", EPOCH_UNITS) };
   const input = options.choice("input", INPUT_FORMATS) ?? (path === "-" ? "csv" : formatOf(path));
   if (options.has("delimiter") && input !== "csv") throw options.fail(`--delimiter applies to CSV input, not ${input}`);
   const decimals = options.integer("decimals", 0, 15);
@@ -127,20 +171,41 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
     const dateColumn = options.string("date-column");
     if (period !== undefined) {
       if (dateColumn === undefined) throw options.fail("--period needs --date-column: the column holding each row's date");
-      grouping.period = { period, dateColumn, timeZone };
+      grouping.period = { period, dateColumn, timeZone, reading };
     } else if (dateColumn !== undefined) {
       throw options.fail("--date-column is used with --period (day, week, month, quarter or year)");
     }
   }
   return {
-    context: { options, timeZone, decimals, confidence },
+    context: { options, timeZone, reading, decimals, confidence },
     grouping,
     input,
     delimiter: readDelimiter(options.string("delimiter"), path),
     format: options.choice("format", OUTPUT_FORMATS) ?? (io.stdout.isTTY === true ? "table" : "json"),
     skipInvalid: options.flag("skip-invalid"),
     quiet: options.flag("quiet"),
+    maxGroups: options.integer("max-groups", 1, 100_000_000) ?? DEFAULT_MAX_GROUPS,
+    where: options.list("where").map((text) => {
+      const filter = parseFilter(text);
+      if (filter === undefined) throw options.fail(`--where is "${text}", expected COLUMN=VALUE or COLUMN!=VALUE, such as status=paid`);
+      return filter;
+    }),
+    skipRows: options.integer("skip-rows", 0, 1_000_000) ?? 0,
+    limits: {
+      maxRecordBytes: readBytes(options, "max-record-bytes", DEFAULT_MAX_RECORD_BYTES, 256 * MIB),
+      maxJsonBytes: readBytes(options, "max-json-bytes", DEFAULT_MAX_JSON_BYTES, MAX_JSON_BYTES),
+      maxDecompressedBytes: readBytes(options, "max-decompressed-bytes", DEFAULT_MAX_DECOMPRESSED_BYTES, 2 ** 50),
+      invalidUtf8: options.choice("invalid-utf8", INVALID_UTF8) ?? "refuse",
+    },
   };
+}
+
+const INVALID_UTF8: ReadonlyArray<InvalidUtf8> = ["refuse", "replace"];
+
+function readZone(options: Options, name: string): string {
+  const zone = options.string(name) ?? "UTC";
+  if (!isValidTimeZone(zone)) throw options.fail(`--${name} is "${zone}", expected an IANA time-zone name such as Europe/Paris`);
+  return zone;
 }
 
 /** A level in (0, 1), or a percentage from 50 up to (not including) 100. */
@@ -164,19 +229,26 @@ function headersOf(grouping: Grouping): { key?: string; period?: string } {
  * What the run left out, for stderr. Skipped invalid rows are always reported, since they change the result; rows
  * without a value and empty groups are notes that `--quiet` silences.
  */
+const SHOWN_EMPTY = 20;
+
 function notes(tally: Tally, missing: string | undefined, quiet: boolean): string {
   const lines: string[] = [];
   if (tally.skipped > 0) {
-    const more = tally.skipped > tally.skippedLines.length ? ", …" : "";
+    const more = tally.skipped > tally.skippedPlaces.length ? ", …" : "";
+    const elements = tally.skippedPlaces[0]!.startsWith("[");
+    const what = elements ? "element" : "line";
     lines.push(
-      `${PROGRAM}: skipped ${tally.skipped} invalid row${tally.skipped === 1 ? "" : "s"} (line${tally.skipped === 1 ? "" : "s"} ${tally.skippedLines.join(", ")}${more})`,
+      `${PROGRAM}: skipped ${tally.skipped} invalid row${tally.skipped === 1 ? "" : "s"} (${what}${tally.skipped === 1 ? "" : "s"} ${tally.skippedPlaces.join(", ")}${more})`,
     );
   }
   if (!quiet) {
+    if (tally.filtered > 0) lines.push(`${PROGRAM}: left out ${tally.filtered} row${tally.filtered === 1 ? "" : "s"} by --where`);
     if (tally.missing > 0) {
       lines.push(`${PROGRAM}: left out ${tally.missing} row${tally.missing === 1 ? "" : "s"} ${missing ?? "without a value"}`);
     }
-    for (const group of tally.empty) lines.push(`${PROGRAM}: left out group "${group.name}": ${group.reason}`);
+    const shown = tally.empty.slice(0, SHOWN_EMPTY);
+    for (const group of shown) lines.push(`${PROGRAM}: left out group ${quoteText(group.name)}: ${group.reason}`);
+    if (tally.empty.length > shown.length) lines.push(`${PROGRAM}: left out ${tally.empty.length - shown.length} more empty groups`);
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }

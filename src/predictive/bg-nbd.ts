@@ -1,15 +1,19 @@
 import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { hyp2f1, logGamma } from "../internal/special.js";
+import { hyp2f1, logBeta, logGamma, regularizedBeta } from "../internal/special.js";
 import {
   checkCount,
   checkNonNegative,
   checkPositive,
   checkRecord,
-  finiteResult,
+  boundedResult,
   fitLogParameters,
   fitOptionsShape,
+  fitResult,
+  logistic,
+  type ParameterInterval,
+  probabilityResult,
   nonNegativeFinite,
   positiveParameter,
   weightField,
@@ -79,6 +83,8 @@ export interface BgNbdFit {
   logLikelihood: number;
   /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
   standardErrors: BgNbdParams;
+  /** 95% confidence interval of each parameter (Wald on the log scale: θ e^(±1.96 se(ln θ)), always inside (0, ∞)). */
+  confidenceIntervals: { r: ParameterInterval; alpha: ParameterInterval; a: ParameterInterval; b: ParameterInterval };
   /** Optimizer iterations used: Nelder-Mead iterations plus Newton steps. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
@@ -86,7 +92,7 @@ export interface BgNbdFit {
 }
 
 /** Rows with identical (frequency, recency, T) merged, weights summed. */
-interface BgNbdData {
+export interface SummaryData {
   x: Float64Array;
   w: Float64Array;
   /** Index of each row's frequency in `distinct`. */
@@ -100,7 +106,7 @@ interface BgNbdData {
   maxT: number;
 }
 
-const FIT = "fitBgNbd";
+const FIT = "fitBgNbd" as const;
 
 /** Validates one customer summary; `path` names it in messages. */
 export function readCustomer(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): BgNbdCustomer {
@@ -115,9 +121,12 @@ export function readCustomer(value: unknown, metric: string, path: ReadonlyArray
   return { frequency, recency, T };
 }
 
-/** Validates and merges the rows in one pass (a nested map keyed by frequency, T and recency). */
-function readFitData(customers: unknown): BgNbdData {
-  if (!Array.isArray(customers)) throw valueError("INVALID_INPUT", FIT, ["customers"], customers, "expected an array of customers");
+/**
+ * Validates and merges (frequency, recency, T, weight?) rows in one pass (a nested map keyed by frequency, T and
+ * recency); `metric` names the fit in messages.
+ */
+export function readSummaryData(customers: unknown, metric: string): SummaryData {
+  if (!Array.isArray(customers)) throw valueError("INVALID_INPUT", metric, ["customers"], customers, "expected an array of customers");
   const index = new Map<number, Map<number, Map<number, number>>>();
   const x: number[] = [];
   const tx: number[] = [];
@@ -143,11 +152,11 @@ function readFitData(customers: unknown): BgNbdData {
         (weight === undefined || (typeof weight === "number" && Number.isFinite(weight) && weight >= 0))
       )
     ) {
-      const c = readCustomer(row, FIT, ["customers", i]);
+      const c = readCustomer(row, metric, ["customers", i]);
       frequency = c.frequency;
       recency = c.recency;
       time = c.T;
-      weight = checkNonNegative(row!.weight, FIT, ["customers", i, "weight"]);
+      weight = checkNonNegative(row!.weight, metric, ["customers", i, "weight"]);
     }
     const rowWeight = weight ?? 1;
     if (rowWeight === 0) continue;
@@ -166,7 +175,7 @@ function readFitData(customers: unknown): BgNbdData {
       w[at]! += rowWeight;
     }
   }
-  if (x.length === 0) throw emptyError(FIT, ["customers"], "customers has no rows of positive weight to fit");
+  if (x.length === 0) throw emptyError(metric, ["customers"], "customers has no rows of positive weight to fit");
   // Any order serves: the likelihood only looks each row's frequency up by its slot.
   const distinct = [...index.keys()];
   const slotOf = new Map(distinct.map((v, k) => [v, k]));
@@ -199,17 +208,21 @@ function readFitData(customers: unknown): BgNbdData {
  * The weighted BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) in its numerically stable form:
  * ln L_i = ln Γ(r+x) - ln Γ(r) + r ln α + ln B(a, b+x) - ln B(a, b) + ln(e^A3 + δ_{x>0} e^A4), with
  * A3 = -(r+x) ln(α+T) and A4 = ln a - ln(b+x-1) - (r+x) ln(α+t_x), combined by log-sum-exp.
+ *
+ * `modified` gives the MBG/NBD likelihood (Batislam, Denizel & Filiztekin 2007), where a customer may also drop out
+ * right after the first purchase: b + 1 in place of b in the x-dependent terms, and the A4 term for every x.
  */
-function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
+export function betaGeometricLogLikelihood(data: SummaryData, theta: number[], modified = false): number {
   const [r, alpha, a, b] = theta as [number, number, number, number];
+  const shift = modified ? 1 : 0;
   const m = data.distinct.length;
   const constant = new Float64Array(m);
   const dropout = new Float64Array(m);
   const base = r * Math.log(alpha) - logGamma(r) + logGamma(a + b) - logGamma(b);
   for (let k = 0; k < m; k++) {
     const x = data.distinct[k]!;
-    constant[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
-    dropout[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+    constant[k] = base + logGamma(r + x) + logGamma(b + shift + x) - logGamma(a + b + shift + x);
+    dropout[k] = x > 0 || modified ? Math.log(a) - Math.log(b + shift + x - 1) : Number.NEGATIVE_INFINITY;
   }
   const logTime = new Float64Array(data.times.length);
   for (let k = 0; k < logTime.length; k++) logTime[k] = Math.log(alpha + data.times[k]!);
@@ -239,12 +252,13 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
  * p ~ Beta(a, b). The fit maximises Σ w_i ln L(r, α, a, b | x_i, t_x,i, T_i) (the stable form of the paper's eq. 6)
  * on the log-parameters (Nelder-Mead to find the basin, then Newton steps to converge). Identical rows are merged first, their
  * weights summed, so a million customers with few distinct summaries fit fast. With `penalizer` λ the objective is
- * -LL / Σw + λ (r² + α² + a² + b²), which keeps the parameters finite on thin data.
+ * -LL / Σw + λ (r² + (α / T_max)² + a² + b²) with T_max the largest T, the objective of the lifetimes package, which
+ * keeps the parameters finite on thin data.
  *
  * @param customers - one row per customer (or per group of identical customers, with `weight`): `frequency` (repeat
  *   purchases), `recency` and `T` in one time unit, as {@link rfmSummary} returns them
  * @param options - `penalizer` (default 0), `maxIterations` (default 5000)
- * @returns the parameters, the log-likelihood, standard errors,
+ * @returns the parameters, the log-likelihood, standard errors, 95% confidence intervals,
  *   the iterations used and `converged: true`
  * @throws {@link CxMetricsError} `INVALID_INPUT` for a non-integer or negative frequency, a negative or non-finite
  *   recency, T or weight, recency > 0 with frequency 0, unknown options, or a fit that does not converge (a parameter
@@ -268,30 +282,39 @@ function bgNbdLogLikelihood(data: BgNbdData, theta: number[]): number {
  * ```
  */
 export function fitBgNbd(customers: BgNbdFitRow[], options?: BgNbdFitOptions): BgNbdFit {
-  return guard(FIT, () => {
-    const opts = parseWith(BgNbdFitOptionsSchema, options ?? {}, FIT, "options");
-    const data = readFitData(customers);
+  return fitSummaryModel(FIT, ["r", "alpha", "a", "b"] as const, [false, true, false, false], customers, options, betaGeometricLogLikelihood);
+}
+
+/**
+ * Fits a four-parameter model of (frequency, recency, T) summaries: validates the options and the rows, merges identical
+ * rows, and runs {@link fitLogParameters} from 1 for every parameter and T_max / 10 for time parameters, which are also
+ * divided by T_max inside the penalty (the lifetimes convention).
+ */
+export function fitSummaryModel<M extends string, K extends string>(
+  metric: M,
+  names: readonly [K, K, K, K],
+  isTime: readonly boolean[],
+  customers: unknown,
+  options: unknown,
+  logLikelihood: (data: SummaryData, theta: number[]) => number,
+): ReturnType<typeof fitResult<M, K>> {
+  return guard(metric, () => {
+    const opts = parseWith(BgNbdFitOptionsSchema, options ?? {}, metric, "options");
+    const data = readSummaryData(customers, metric);
     const timeScale = data.maxT > 0 ? data.maxT : 1;
+    const scales = isTime.map((time) => (time ? timeScale : 1));
     const outcome = fitLogParameters({
-      metric: FIT,
-      names: ["r", "alpha", "a", "b"],
+      metric,
+      names,
       totalWeight: data.totalWeight,
-      logLikelihood: (theta) => bgNbdLogLikelihood(data, theta),
-      start: [1, timeScale / 10, 1, 1],
-      scales: [1, timeScale, 1, 1],
+      logLikelihood: (theta) => logLikelihood(data, theta),
+      start: isTime.map((time) => (time ? timeScale / 10 : 1)),
+      scales,
+      penaltyScales: scales,
       penalizer: opts.penalizer ?? 0,
       maxIterations: opts.maxIterations ?? 5000,
     });
-    const [r, alpha, a, b] = outcome.params as [number, number, number, number];
-    const [sr, sAlpha, sa, sb] = outcome.standardErrors as [number, number, number, number];
-    return {
-      metric: FIT,
-      params: { r, alpha, a, b },
-      logLikelihood: outcome.logLikelihood,
-      standardErrors: { r: sr, alpha: sAlpha, a: sa, b: sb },
-      iterations: outcome.iterations,
-      converged: outcome.converged,
-    };
+    return fitResult(metric, names, outcome);
   });
 }
 
@@ -356,7 +379,7 @@ function logOddsDead(p: BgNbdParams, c: BgNbdCustomer): number {
   return (
     Math.log(p.a) -
     Math.log(p.b + c.frequency - 1) +
-    (p.r + c.frequency) * (Math.log(p.alpha + c.T) - Math.log(p.alpha + c.recency))
+    (p.r + c.frequency) * Math.log1p((c.T - c.recency) / (p.alpha + c.recency))
   );
 }
 
@@ -385,7 +408,8 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
   return guard(metric, () => {
     const p = readBgNbdParams(params, metric, ["params"]);
     const time = checkNonNegative(t, metric, ["t"]);
-    return finiteResult(expectedNumerator(p, 0, 0, time), metric, "the expected number of purchases");
+    // Never more than the r t / α purchases of a customer who never drops out.
+    return boundedResult(expectedNumerator(p, 0, 0, time), (p.r / p.alpha) * time, metric, "the expected number of purchases");
   });
 }
 
@@ -426,7 +450,8 @@ export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, customer:
     const p = readBgNbdParams(params, metric, ["params"]);
     const c = readCustomer(customer, metric, ["customer"]);
     const time = checkNonNegative(t, metric, ["t"]);
-    return finiteResult(conditionalExpected(p, c, time), metric, "the expected number of purchases");
+    const bound = ((p.r + c.frequency) / (p.alpha + c.T)) * time;
+    return boundedResult(conditionalExpected(p, c, time), bound, metric, "the expected number of purchases");
   });
 }
 
@@ -457,8 +482,51 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, customer: BgNbdCustom
   return guard(metric, () => {
     const p = readBgNbdParams(params, metric, ["params"]);
     const c = readCustomer(customer, metric, ["customer"]);
-    const odds = logOddsDead(p, c);
-    // 1 / (1 + e^L) written so that neither branch overflows.
-    return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
+    return probabilityResult(logistic(logOddsDead(p, c)), metric);
+  });
+}
+
+/**
+ * The probability that a new customer makes exactly k purchases in a period of length t under the BG/NBD model (Fader,
+ * Hardie & Lee 2005, eq. 8).
+ *
+ * P(X(t) = k) = B(a, b + k) / B(a, b) × NB(k) + δ_{k>0} B(a + 1, b + k - 1) / B(a, b) × P(N >= k), where
+ * NB(j) = Γ(r + j) / (Γ(r) j!) (α / (α + t))^r (t / (α + t))^j is the negative binomial count of a customer who never
+ * drops out and P(N >= k) = 1 - Σ_{j<k} NB(j) its tail, computed as the regularized incomplete beta I_{t/(α+t)}(k, r)
+ * (no cancellation when the tail is small). Each term is formed in log space.
+ *
+ * @param params - BG/NBD parameters
+ * @param t - the period length, a finite number >= 0
+ * @param k - the number of purchases, a non-negative integer
+ * @returns a probability in [0, 1]; over k = 0, 1, 2, ... they sum to 1
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for bad parameters, a negative or non-finite t or a k that is not a
+ *   non-negative integer; `OUT_OF_RANGE` when the tail's continued fraction does not converge within 10^6 terms
+ *
+ * @example
+ * ```ts
+ * import { bgNbdPurchaseCountProbability } from "cx-metrics";
+ * const params = { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 };
+ * console.log(bgNbdPurchaseCountProbability(params, 39, 0).toFixed(4), bgNbdPurchaseCountProbability(params, 39, 2).toFixed(4));
+ * // => 0.5743 0.0853
+ * ```
+ */
+export function bgNbdPurchaseCountProbability(params: BgNbdParams, t: number, k: number): number {
+  const metric = "bgNbdPurchaseCountProbability";
+  return guard(metric, () => {
+    const p = readBgNbdParams(params, metric, ["params"]);
+    const time = checkNonNegative(t, metric, ["t"]);
+    const count = checkCount(k, metric, ["k"]);
+    if (time === 0) return count === 0 ? 1 : 0;
+    const { r, alpha, a, b } = p;
+    const logStay = -r * Math.log1p(time / alpha); // ln (α / (α + t))^r
+    const logBuy = -Math.log1p(alpha / time); // ln (t / (α + t))
+    const logNb = logGamma(r + count) - logGamma(r) - logGamma(count + 1) + logStay + (count === 0 ? 0 : count * logBuy);
+    const lbab = logBeta(a, b);
+    let probability = Math.exp(logBeta(a, b + count) - lbab + logNb);
+    if (count > 0) {
+      const tail = regularizedBeta(time / (alpha + time), count, r, alpha / (alpha + time));
+      probability += Math.exp(logBeta(a + 1, b + count - 1) - lbab) * tail;
+    }
+    return probabilityResult(probability, metric);
   });
 }

@@ -82,7 +82,7 @@ export function predictiveClv(input: PredictiveClvInput): number {
     const opts = parseWith(PredictiveClvInputSchema, input, METRIC, "input");
     const steps = opts.steps ?? 1;
     const discount = 1 + (opts.discountRate ?? 0);
-    const spend = expectedSpend(gg, customer.frequency, monetaryValue, METRIC, ["input", "gammaGamma"]);
+    const spend = expectedSpend(gg, customer.frequency, monetaryValue, METRIC, ["input", "gammaGamma"], ["input", "customer", "monetaryValue"]);
     const margin = opts.margin ?? 1;
     let previous = 0;
     let total = 0;

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { logGamma } from "../internal/special.js";
+import { logAddExp, logGamma } from "../internal/special.js";
 import {
   checkCount,
   checkNonNegative,
@@ -9,12 +9,14 @@ import {
   checkRecord,
   fitLogParameters,
   fitOptionsShape,
+  fitResult,
   nonNegativeFinite,
+  type ParameterInterval,
   positiveParameter,
   weightField,
 } from "./shared.js";
 
-const FIT = "fitGammaGamma";
+const FIT = "fitGammaGamma" as const;
 
 /** Gamma-Gamma parameters: p shapes each purchase's spend, q and v the gamma distribution of the spend scale across customers. */
 export const GammaGammaParamsSchema = /* @__PURE__ */ (() =>
@@ -65,20 +67,38 @@ export interface GammaGammaFit {
   logLikelihood: number;
   /** Asymptotic standard errors from the observed information (inverse Hessian, delta method). */
   standardErrors: GammaGammaParams;
+  /** 95% confidence interval of each parameter (Wald on the log scale). */
+  confidenceIntervals: { p: ParameterInterval; q: ParameterInterval; v: ParameterInterval };
   /** Optimizer iterations used: Nelder-Mead iterations plus Newton steps. */
   iterations: number;
   /** Always true: a fit that does not converge throws instead. */
   converged: boolean;
   /** Σ weights of the customers used (frequency > 0 and a positive monetary value). */
   customers: number;
+  /**
+   * Σ weights of the customers with repeat purchases whose monetaryValue is 0 or less (free or refunded repeats): the
+   * model needs a positive spend, so they are left out of the fit and counted here rather than dropped silently.
+   */
+  zeroValueCustomers: number;
 }
 
 interface GammaGammaData {
+  /** Distinct frequencies and the total weight at each. */
+  distinct: Float64Array;
+  weightOf: Float64Array;
+  /** Per merged row: x, x m̄, ln(x m̄) and the weight. */
   x: Float64Array;
-  m: Float64Array;
+  xm: Float64Array;
+  logXm: Float64Array;
   w: Float64Array;
+  /** Σ w x ln m̄ and Σ w (ln m̄ - x ln x): the (p x - 1) ln m̄ + p x ln x terms as two sums fixed by the data. */
+  sumWxLogM: number;
+  sumWLogM: number;
+  sumWxLogX: number;
   totalWeight: number;
   meanValue: number;
+  /** Σ weights of the rows with frequency > 0 and monetaryValue <= 0, which the model cannot use. */
+  zeroValue: number;
 }
 
 function readFitData(customers: unknown): GammaGammaData {
@@ -87,6 +107,7 @@ function readFitData(customers: unknown): GammaGammaData {
   const x: number[] = [];
   const m: number[] = [];
   const w: number[] = [];
+  let zeroValue = 0;
   for (let i = 0; i < customers.length; i++) {
     const row = checkRecord(customers[i], FIT, ["customers", i], "expected an object with frequency and monetaryValue");
     const frequency = checkCount(row.frequency, FIT, ["customers", i, "frequency"]);
@@ -95,7 +116,11 @@ function readFitData(customers: unknown): GammaGammaData {
       throw valueError("INVALID_INPUT", FIT, ["customers", i, "monetaryValue"], value, "expected a finite number");
     }
     const weight = row.weight === undefined ? 1 : checkNonNegative(row.weight, FIT, ["customers", i, "weight"]);
-    if (frequency === 0 || value <= 0 || weight === 0) continue;
+    if (frequency === 0 || weight === 0) continue;
+    if (value <= 0) {
+      zeroValue += weight;
+      continue;
+    }
     let byValue = index.get(frequency);
     if (byValue === undefined) index.set(frequency, (byValue = new Map()));
     const at = byValue.get(value);
@@ -111,33 +136,67 @@ function readFitData(customers: unknown): GammaGammaData {
   if (x.length === 0) {
     throw emptyError(FIT, ["customers"], "customers has no rows with frequency > 0, a positive monetaryValue and a positive weight");
   }
+  const distinct = Float64Array.from(index.keys());
+  const slotOf = new Map([...distinct].map((v, k) => [v, k]));
+  const weightOf = new Float64Array(distinct.length);
   let totalWeight = 0;
   let total = 0;
+  let sumWxLogM = 0;
+  let sumWLogM = 0;
+  let sumWxLogX = 0;
+  const logXm = new Float64Array(x.length);
+  const xm = new Float64Array(x.length);
   for (let k = 0; k < x.length; k++) {
-    totalWeight += w[k]!;
-    total += w[k]! * m[k]!;
+    const wk = w[k]!;
+    const xk = x[k]!;
+    const logM = Math.log(m[k]!);
+    totalWeight += wk;
+    total += wk * m[k]!;
+    weightOf[slotOf.get(xk)!]! += wk;
+    sumWxLogM += wk * xk * logM;
+    sumWLogM += wk * logM;
+    sumWxLogX += wk * xk * Math.log(xk);
+    xm[k] = xk * m[k]!;
+    logXm[k] = Math.log(xk) + logM;
   }
-  return { x: Float64Array.from(x), m: Float64Array.from(m), w: Float64Array.from(w), totalWeight, meanValue: total / totalWeight };
+  return {
+    distinct,
+    weightOf,
+    x: Float64Array.from(x),
+    xm,
+    logXm,
+    w: Float64Array.from(w),
+    sumWxLogM,
+    sumWLogM,
+    sumWxLogX,
+    totalWeight,
+    meanValue: total / totalWeight,
+    zeroValue,
+  };
 }
 
 /**
  * The weighted Gamma-Gamma log-likelihood of mean spends (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value
  * curves"; the form of the lifetimes package): ln L_i = ln Γ(px + q) - ln Γ(px) - ln Γ(q) + q ln v + (px - 1) ln m
- * + px ln x - (px + q) ln(xm + v).
+ * + px ln x - (px + q) ln(xm + v). The gamma terms are computed once per distinct frequency and the ln m, ln x terms
+ * are sums fixed by the data, so each evaluation costs one logarithm per distinct row.
  */
 function logLikelihood(data: GammaGammaData, theta: number[]): number {
   const [p, q, v] = theta as [number, number, number];
-  let total = 0;
-  const base = q * Math.log(v) - logGamma(q);
-  for (let i = 0; i < data.x.length; i++) {
-    const x = data.x[i]!;
-    const m = data.m[i]!;
-    const px = p * x;
-    total +=
-      data.w[i]! *
-      (base + logGamma(px + q) - logGamma(px) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v));
+  const logV = Math.log(v);
+  let total = data.totalWeight * (q * logV - logGamma(q)) + p * (data.sumWxLogM + data.sumWxLogX) - data.sumWLogM;
+  for (let k = 0; k < data.distinct.length; k++) {
+    const px = p * data.distinct[k]!;
+    total += data.weightOf[k]! * (logGamma(px + q) - logGamma(px));
   }
-  return total;
+  let tail = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const sum = data.xm[i]! + v;
+    // ln(x m + v); past the largest double as ln(e^ln(xm) + e^ln v)
+    const logSum = sum < Number.POSITIVE_INFINITY ? Math.log(sum) : logAddExp(data.logXm[i]!, logV);
+    tail += data.w[i]! * (p * data.x[i]! + q) * logSum;
+  }
+  return total - tail;
 }
 
 /**
@@ -184,16 +243,10 @@ export function fitGammaGamma(customers: GammaGammaFitRow[], options?: GammaGamm
       penalizer: opts.penalizer ?? 0,
       maxIterations: opts.maxIterations ?? 5000,
     });
-    const [p, q, v] = outcome.params as [number, number, number];
-    const [sp, sq, sv] = outcome.standardErrors as [number, number, number];
     return {
-      metric: FIT,
-      params: { p, q, v },
-      logLikelihood: outcome.logLikelihood,
-      standardErrors: { p: sp, q: sq, v: sv },
-      iterations: outcome.iterations,
-      converged: outcome.converged,
+      ...fitResult(FIT, ["p", "q", "v"] as const, outcome),
       customers: data.totalWeight,
+      zeroValueCustomers: data.zeroValue,
     };
   });
 }
@@ -208,13 +261,17 @@ export function readGammaGammaParams(value: unknown, metric: string, path: Reado
   };
 }
 
-/** The expected spend on trusted inputs, or OUT_OF_RANGE when p x + q <= 1 (the mean is infinite). */
+/**
+ * The expected spend on trusted inputs, or OUT_OF_RANGE when p x + q <= 1 (the mean is infinite, named at `path`) or
+ * the spend passes the largest double (named at `valuePath`).
+ */
 export function expectedSpend(
   g: GammaGammaParams,
   frequency: number,
   monetaryValue: number,
   metric: string,
   path: ReadonlyArray<PropertyKey>,
+  valuePath: ReadonlyArray<PropertyKey>,
 ): number {
   const denominator = g.p * frequency + g.q - 1;
   if (!(denominator > 0)) {
@@ -228,7 +285,12 @@ export function expectedSpend(
         : `expected p × frequency + q > 1 (p × frequency is ${g.p * frequency})`,
     );
   }
-  return (g.p * (g.v + frequency * monetaryValue)) / denominator;
+  // p (v + x m̄) / d as two weights, so that neither a huge m̄ nor a huge v overflows a sum the result does not need.
+  const spend = (g.p / denominator) * g.v + ((g.p * frequency) / denominator) * monetaryValue;
+  if (!Number.isFinite(spend)) {
+    throw valueError("OUT_OF_RANGE", metric, valuePath, monetaryValue, "the expected spend exceeds the largest double for this monetaryValue");
+  }
+  return spend;
 }
 
 /**
@@ -242,7 +304,8 @@ export function expectedSpend(
  * @param customer - `frequency` (repeat purchases) and `monetaryValue` (their mean value; ignored when frequency is 0)
  * @returns the expected spend per purchase
  * @throws {@link CxMetricsError} `INVALID_INPUT` for bad parameters, a negative or non-integer frequency or a negative or
- *   non-finite monetary value; `OUT_OF_RANGE` when p x + q <= 1 (the expectation is infinite; for x = 0, q <= 1)
+ *   non-finite monetary value; `OUT_OF_RANGE` when p x + q <= 1 (the expectation is infinite; for x = 0, q <= 1), or
+ *   at `customer.monetaryValue` when the expected spend exceeds the largest double (only possible for q < 1)
  *
  * @example
  * ```ts
@@ -261,6 +324,6 @@ export function gammaGammaExpectedSpend(params: GammaGammaParams, customer: Gamm
     const c = checkRecord(customer, metric, ["customer"], "expected an object with frequency and monetaryValue");
     const frequency = checkCount(c.frequency, metric, ["customer", "frequency"]);
     const monetaryValue = checkNonNegative(c.monetaryValue, metric, ["customer", "monetaryValue"]);
-    return expectedSpend(g, frequency, monetaryValue, metric, ["params"]);
+    return expectedSpend(g, frequency, monetaryValue, metric, ["params"], ["customer", "monetaryValue"]);
   });
 }

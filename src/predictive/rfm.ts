@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { type DateInput, DateInputSchema, localDay, TimeZoneSchema, toEpochMs } from "../internal/date.js";
 import { parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { addScaled, fractionToNumber, isMoney, type Money, MoneySchema, pow10n, type Scaled, toScaled } from "../internal/money.js";
+import { addScaled, fractionToNumber, isMoney, type Money, MoneyAdder, MoneySchema, pow10n, type Scaled, toScaled } from "../internal/money.js";
 import { checkRecord } from "./shared.js";
 
 const METRIC = "rfmSummary";
@@ -59,8 +59,15 @@ export interface RfmCustomer {
 
 interface Tally {
   customerId: string | number;
-  days: Map<number, Scaled | null>;
-  holdout: Set<number>;
+  /** Each purchase day's amount: as given for a day of one purchase (read exactly only if it is a repeat day), summed exactly otherwise. */
+  days: Map<number, Money | Scaled | null>;
+  /** Created on the first holdout purchase: most customers have none. */
+  holdout: Set<number> | null;
+}
+
+/** A day's amount read exactly. */
+function exact(value: Money | Scaled): Scaled {
+  return typeof value === "object" ? value : toScaled(value);
 }
 
 function compareIds(p: string | number, q: string | number): number {
@@ -132,24 +139,24 @@ export function rfmSummary(transactions: RfmTransaction[], options: RfmSummaryOp
         throw valueError("INVALID_INPUT", METRIC, ["transactions", i, "customerId"], id, "expected a string or a finite number");
       }
       const day = localDay(toEpochMs(row.at, METRIC, ["transactions", i, "at"]), timeZone);
-      let amount: Scaled | null = null;
+      let amount: Money | null = null;
       if (row.amount === undefined) {
         if (withoutAmount < 0) withoutAmount = i;
       } else {
         if (!isMoney(row.amount)) {
           throw valueError("INVALID_INPUT", METRIC, ["transactions", i, "amount"], row.amount, 'expected a finite number or a plain decimal string such as "1234.50"');
         }
-        amount = toScaled(row.amount);
+        amount = row.amount;
         if (withAmount < 0) withAmount = i;
       }
       if (day > endDay) continue;
       let tally = byCustomer.get(id);
-      if (tally === undefined) byCustomer.set(id, (tally = { customerId: id, days: new Map(), holdout: new Set() }));
+      if (tally === undefined) byCustomer.set(id, (tally = { customerId: id, days: new Map(), holdout: null }));
       if (day > calibrationDay) {
-        tally.holdout.add(day);
+        (tally.holdout ??= new Set()).add(day);
       } else {
         const sum = tally.days.get(day);
-        tally.days.set(day, sum === undefined || sum === null || amount === null ? amount : addScaled(sum, amount));
+        tally.days.set(day, sum === undefined || sum === null || amount === null ? amount : addScaled(exact(sum), toScaled(amount)));
       }
     }
     const monetary = withAmount >= 0;
@@ -179,11 +186,18 @@ export function rfmSummary(transactions: RfmTransaction[], options: RfmSummaryOp
         T: (calibrationDay - first) / unitDays,
       };
       if (monetary) {
-        let repeat: Scaled = { units: 0n, scale: 0 };
-        for (const [day, sum] of tally.days) if (day !== first) repeat = addScaled(repeat, sum!);
+        // Repeat days of one purchase go through the exact fast adder; the few days of several purchases are already sums.
+        const adder = new MoneyAdder();
+        let merged: Scaled = { units: 0n, scale: 0 };
+        for (const [day, sum] of tally.days) {
+          if (day === first) continue;
+          if (typeof sum === "object") merged = addScaled(merged, sum!);
+          else adder.add(sum);
+        }
+        const repeat = addScaled(adder.total(), merged);
         row.monetaryValue = frequency === 0 ? 0 : fractionToNumber(repeat.units, BigInt(frequency) * pow10n(repeat.scale));
       }
-      if (opts.calibrationEnd !== undefined) row.holdoutFrequency = tally.holdout.size;
+      if (opts.calibrationEnd !== undefined) row.holdoutFrequency = tally.holdout?.size ?? 0;
       rows.push({ first, row });
     }
     rows.sort((p, q) => p.first - q.first || compareIds(p.row.customerId, q.row.customerId));

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { logBeta } from "../internal/special.js";
+import { logBeta, logGammaRatio } from "../internal/special.js";
 import { checkNonNegative, checkPositive, checkRecord, fitLogParameters, fitOptionsShape, positiveParameter } from "./shared.js";
 
 const FIT = "fitShiftedBetaGeometric";
@@ -67,9 +67,20 @@ function logChurnAt(alpha: number, beta: number, t: number): number {
   return logBeta(alpha + 1, beta + t - 1) - logBeta(alpha, beta);
 }
 
-/** ln S(t) = ln B(α, β + t) - ln B(α, β), the probability of surviving past period t. */
+/**
+ * ln S(t) = ln B(α, β + t) - ln B(α, β) = [ln Γ(β + t) - ln Γ(α + β + t)] - [ln Γ(β) - ln Γ(α + β)], the probability
+ * of surviving past period t; each bracket is one log-gamma ratio, so a t of 1e17 or 1e308 loses no digits.
+ */
 function logSurvival(alpha: number, beta: number, t: number): number {
-  return logBeta(alpha, beta + t) - logBeta(alpha, beta);
+  const late = beta + t;
+  // β + t past the largest double: ln Γ(x) - ln Γ(x + α) = -α ln x to double precision there, with ln x = ln t + ln(1 + β/t).
+  const head = Number.isFinite(late) ? logGammaRatio(late, alpha) : -alpha * (Math.log(t) + Math.log1p(beta / t));
+  let log = head - logGammaRatio(beta, alpha);
+  // A huge α overflows ln Γ(β + α); the same ratio regrouped by t, [ln Γ(α+β) - ln Γ(α+β+t)] - [ln Γ(β) - ln Γ(β+t)],
+  // does not. When both α and t are that large, S is far below the smallest double.
+  if (Number.isNaN(log)) log = logGammaRatio(alpha + beta, t) - logGammaRatio(beta, t);
+  if (Number.isNaN(log)) return Number.NEGATIVE_INFINITY;
+  return Math.min(log, 0);
 }
 
 /**
@@ -173,7 +184,7 @@ export function sbgSurvival(params: SbgParams, t: number): number {
  *
  * @param params - fitted sBG parameters
  * @param t - the period, a finite number >= 1
- * @returns a rate in (0, 1)
+ * @returns a rate in [0, 1] (inside (0, 1) unless it is closer to 0 or 1 than a double can show)
  * @throws {@link CxMetricsError} `INVALID_INPUT` for bad parameters or a non-finite t; `OUT_OF_RANGE` for t < 1
  *
  * @example
@@ -190,6 +201,7 @@ export function sbgRetentionRate(params: SbgParams, t: number): number {
     const p = readSbgParams(params, metric);
     if (typeof t !== "number" || !Number.isFinite(t)) throw valueError("INVALID_INPUT", metric, ["t"], t, "expected a finite number >= 1");
     if (t < 1) throw valueError("OUT_OF_RANGE", metric, ["t"], t, "expected a finite number >= 1");
-    return (p.beta + t - 1) / (p.alpha + p.beta + t - 1);
+    // 1 / (1 + α / (β + (t - 1))): t - 1 first, so a tiny β is not absorbed by t, and no ratio of two infinities.
+    return 1 / (1 + p.alpha / (p.beta + (t - 1)));
   });
 }

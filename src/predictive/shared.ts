@@ -20,7 +20,10 @@ export const weightField = /* @__PURE__ */ (() =>
 
 /** Options every fit accepts. */
 export const fitOptionsShape = {
-  /** L2 penalty on the parameters, added to the mean negative log-likelihood: penalizer × Σ θ². Default 0. */
+  /**
+   * L2 penalty added to the mean negative log-likelihood: penalizer × Σ (θ / scale)², where the scale of a time
+   * parameter (alpha, beta) is the largest T and every other scale is 1, as in the lifetimes package. Default 0.
+   */
   penalizer: z.optional(nonNegativeFinite),
   /** Nelder-Mead iteration budget; default 5000. */
   maxIterations: z.optional(z.int({ error: "expected an integer >= 1" }).check(z.gte(1, { error: "expected an integer >= 1" }))),
@@ -56,6 +59,26 @@ export function checkRecord(value: unknown, metric: string, path: ReadonlyArray<
   return value as Record<string, unknown>;
 }
 
+/**
+ * An expected count that must lie in [0, bound] (a bound the model guarantees, such as the purchases of a customer who
+ * never drops out): rounding noise just below 0 becomes 0; anything else outside means the inputs sit where the
+ * formula's double arithmetic breaks down, refused as OUT_OF_RANGE naming the parameters rather than returned wrong.
+ */
+export function boundedResult(value: number, bound: number, metric: string, what: string): number {
+  finiteResult(value, metric, what);
+  // the slack absorbs the rounding of subnormal bounds
+  if (value > -1e-300 && value <= bound * (1 + 1e-9) + 1e-300) return Math.min(Math.max(value, 0), bound) + 0;
+  throw plainError("OUT_OF_RANGE", metric, ["params"], `${what} cannot be computed accurately for these parameters (at the edge of the doubles)`);
+}
+
+/** A probability: NaN means the inputs sit where the formula breaks down (OUT_OF_RANGE); rounding is clamped to [0, 1]. */
+export function probabilityResult(value: number, metric: string): number {
+  if (Number.isNaN(value)) {
+    throw plainError("OUT_OF_RANGE", metric, ["params"], "the probability cannot be computed for these parameters (at the edge of the doubles)");
+  }
+  return Math.min(Math.max(value, 0), 1);
+}
+
 /** A model result that must be finite; anything else means the inputs sit where the formula breaks down. */
 export function finiteResult(value: number, metric: string, what: string): number {
   if (!Number.isFinite(value)) {
@@ -64,11 +87,18 @@ export function finiteResult(value: number, metric: string, what: string): numbe
   return value + 0;
 }
 
+/** 1 / (1 + e^L) written so that neither branch overflows: the probability of being alive from the log-odds of not. */
+export function logistic(logOdds: number): number {
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
 /** A fitted model as the fit functions return it. */
 export interface FitOutcome {
   params: number[];
   logLikelihood: number;
   standardErrors: number[];
+  /** 95% intervals per parameter, Wald intervals on the log scale the fit runs on: θ e^(±1.96 se(ln θ)). */
+  intervals: ParameterInterval[];
   iterations: number;
   converged: boolean;
 }
@@ -85,11 +115,32 @@ export interface FitProblem {
   start: number[];
   /** The natural scale of each parameter: a fit whose parameter leaves scale × e^(±12) has run off to 0 or infinity. */
   scales: number[];
+  /** What each parameter is divided by inside the penalty (the largest T for time parameters); default all 1. */
+  penaltyScales?: number[];
   penalizer: number;
   maxIterations: number;
 }
 
 const RUNAWAY = 12;
+/** The standard normal quantile of 0.975. */
+const Z95 = 1.959963984540054;
+
+/** A 95% confidence interval of one fitted parameter. */
+export interface ParameterInterval {
+  /** Lower bound, > 0. */
+  lower: number;
+  /** Upper bound. */
+  upper: number;
+}
+
+/** Names each entry of a parameter vector. */
+export function named<K extends string, V>(names: readonly K[], values: readonly V[]): Record<K, V> {
+  const out = {} as Record<K, V>;
+  names.forEach((name, i) => {
+    out[name] = values[i]!;
+  });
+  return out;
+}
 
 function notConverged(metric: string, message: string): CxMetricsError {
   return plainError("INVALID_INPUT", metric, [], message);
@@ -105,9 +156,13 @@ function notConverged(metric: string, message: string): CxMetricsError {
 export function fitLogParameters(problem: FitProblem): FitOutcome {
   const { metric, names, totalWeight, penalizer } = problem;
   const natural = (u: number[]): number[] => u.map(Math.exp);
+  const penaltyScales = problem.penaltyScales ?? problem.start.map(() => 1);
   const penalty = (theta: number[]): number => {
     let s = 0;
-    for (const t of theta) s += t * t;
+    for (let i = 0; i < theta.length; i++) {
+      const t = theta[i]! / penaltyScales[i]!;
+      s += t * t;
+    }
     return penalizer * s;
   };
   const logScales = problem.scales.map(Math.log);
@@ -155,6 +210,33 @@ export function fitLogParameters(problem: FitProblem): FitOutcome {
     );
   }
   // The objective is the mean over Σw, so the covariance of the log-parameters is its inverse Hessian / Σw.
-  const standardErrors = params.map((p, i) => p * Math.sqrt(inverse[i]![i]! / totalWeight));
-  return { params, logLikelihood: logLikelihood + 0, standardErrors, iterations, converged: true };
+  const logErrors = params.map((_, i) => Math.sqrt(inverse[i]![i]! / totalWeight));
+  const standardErrors = params.map((p, i) => p * logErrors[i]!);
+  const intervals = params.map((p, i) => ({ lower: p * Math.exp(-Z95 * logErrors[i]!), upper: p * Math.exp(Z95 * logErrors[i]!) }));
+  return { params, logLikelihood: logLikelihood + 0, standardErrors, intervals, iterations, converged: true };
+}
+
+/** A fit's public result: the outcome's vectors named by parameter. */
+export function fitResult<M extends string, K extends string>(
+  metric: M,
+  names: readonly K[],
+  outcome: FitOutcome,
+): {
+  metric: M;
+  params: Record<K, number>;
+  logLikelihood: number;
+  standardErrors: Record<K, number>;
+  confidenceIntervals: Record<K, ParameterInterval>;
+  iterations: number;
+  converged: boolean;
+} {
+  return {
+    metric,
+    params: named(names, outcome.params),
+    logLikelihood: outcome.logLikelihood,
+    standardErrors: named(names, outcome.standardErrors),
+    confidenceIntervals: named(names, outcome.intervals),
+    iterations: outcome.iterations,
+    converged: outcome.converged,
+  };
 }

@@ -19,6 +19,12 @@ export interface DialectSpec {
   readonly decimal: string;
   /** A column holding an instant (zoned, or local in `inputZone` when given) as the dialect's zoned timestamp. */
   instant(column: string, inputZone: string | undefined): string;
+  /** Epoch milliseconds (an integer) of a column holding an instant, zoned or local in `inputZone` when given. */
+  epochMs(column: string, inputZone: string | undefined): string;
+  /** Whether the dialect has an exact continuous percentile; where it has not, `approximate: true` is required. */
+  readonly exactPercentile: boolean;
+  /** The approximate `percent`-th percentile of an expression, where the dialect has no exact one. */
+  approximatePercentile?(expression: string, percent: number): string;
   /** The first local day (`YYYY-MM-DD` text) of the period holding the instant in the zone. */
   periodStart(instant: string, unit: Period, zone: string): string;
 }
@@ -41,6 +47,8 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE",
     decimal: "DECIMAL(38, 10)",
     instant: (c, zone) => (zone === undefined ? `make_timestamptz(epoch_us(${c}))` : `timezone(${zone}, CAST(${c} AS TIMESTAMP))`),
+    epochMs: (c, zone) => (zone === undefined ? `epoch_ms(${c})` : `epoch_ms(timezone(${zone}, CAST(${c} AS TIMESTAMP)))`),
+    exactPercentile: true,
     periodStart: (t, unit, zone) => `strftime(date_trunc('${TRUNC_UNIT[unit]}', timezone(${zone}, ${t})), '%Y-%m-%d')`,
   },
   postgres: {
@@ -50,6 +58,9 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     decimal: "NUMERIC",
     instant: (c, zone) =>
       zone === undefined ? `to_timestamp(EXTRACT(EPOCH FROM ${c}))` : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`,
+    epochMs: (c, zone) =>
+      `CAST(FLOOR(EXTRACT(EPOCH FROM ${zone === undefined ? c : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`}) * 1000) AS BIGINT)`,
+    exactPercentile: true,
     periodStart: (t, unit, zone) => `to_char(date_trunc('${TRUNC_UNIT[unit]}', ${t} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`,
   },
   bigquery: {
@@ -58,6 +69,10 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "FLOAT64",
     decimal: "BIGNUMERIC",
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `TIMESTAMP(CAST(${c} AS DATETIME), ${zone})`),
+    epochMs: (c, zone) => `UNIX_MILLIS(${DIALECT_SPECS.bigquery.instant(c, zone)})`,
+    // PERCENTILE_CONT is an analytic function only; the aggregate is APPROX_QUANTILES.
+    exactPercentile: false,
+    approximatePercentile: (e, percent) => `APPROX_QUANTILES(${e}, 100)[OFFSET(${percent})]`,
     periodStart: (t, unit, zone) =>
       `FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(${t}, ${zone}), ${unit === "week" ? "ISOWEEK" : unit.toUpperCase()}))`,
   },
@@ -70,6 +85,8 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
       zone === undefined
         ? `CONVERT_TIMEZONE('UTC', CAST(${c} AS TIMESTAMP_TZ))`
         : `CONVERT_TIMEZONE(${zone}, 'UTC', CAST(${c} AS TIMESTAMP_NTZ))`,
+    epochMs: (c, zone) => `DATE_PART(EPOCH_MILLISECOND, ${DIALECT_SPECS.snowflake.instant(c, zone)})`,
+    exactPercentile: true,
     periodStart: (t, unit, zone) => {
       const local = `CAST(CONVERT_TIMEZONE(${zone}, ${t}) AS DATE)`;
       // Monday-based weeks whatever the account's WEEK_START: back to the ISO weekday 1.
@@ -83,6 +100,8 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE",
     decimal: "DECIMAL(38, 10)",
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `to_utc_timestamp(CAST(${c} AS TIMESTAMP_NTZ), ${zone})`),
+    epochMs: (c, zone) => `unix_millis(${DIALECT_SPECS.spark.instant(c, zone)})`,
+    exactPercentile: true,
     periodStart: (t, unit, zone) => `date_format(date_trunc('${unit.toUpperCase()}', from_utc_timestamp(${t}, ${zone})), 'yyyy-MM-dd')`,
   },
   clickhouse: {
@@ -91,6 +110,8 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "Float64",
     decimal: "Decimal(38, 10)",
     instant: (c, zone) => (zone === undefined ? `toDateTime64(${c}, 3, 'UTC')` : `toDateTime64(toString(${c}), 3, ${zone})`),
+    epochMs: (c, zone) => `toUnixTimestamp64Milli(${DIALECT_SPECS.clickhouse.instant(c, zone)})`,
+    exactPercentile: true,
     periodStart: (t, unit, zone) => {
       const fn: Record<Period, string> = {
         day: `toDate(${t}, ${zone})`,

@@ -6,3 +6,12 @@ export type { Dialect } from "./dialect.js";
 export type { SqlGroup, SqlKeyValue, SqlPeriod, SqlQuery, SqlRow, SqlSource } from "./query.js";
 export { npsQuery, csatQuery, cesQuery } from "./survey.js";
 export type { CesQueryOptions, CesQuerySpec, CsatQueryOptions, CsatQuerySpec, NpsQueryOptions, NpsQuerySpec } from "./survey.js";
+export { firstResponseTimeQuery, resolutionTimeQuery, firstContactResolutionRateQuery, reopenRateQuery } from "./support.js";
+export type {
+  DurationQueryOptions,
+  FirstContactResolutionRateQuerySpec,
+  FirstResponseTimeQuerySpec,
+  RateQueryOptions,
+  ReopenRateQuerySpec,
+  ResolutionTimeQuerySpec,
+} from "./support.js";

@@ -203,11 +203,13 @@ const COUNT_ALIAS = "cx_count";
 /** A column of the per-row CTE or an aggregate of the final SELECT, by alias (quoted when written). */
 export type Column = readonly [alias: string, expression: string];
 
-/** What a metric adds to the statement: per-row values and per-group aggregates. */
+/** What a metric adds to the statement: per-row values, optional window columns over them, and per-group aggregates. */
 export interface Plan {
   metric: string;
   /** Columns computed per row from the caller's columns (quoted names). */
   rows: readonly Column[];
+  /** Columns computed by window functions over the rows; `partition` is the group's columns, `""` without any. */
+  ranked?: ((partition: string) => readonly Column[]) | undefined;
   /** Aggregates per group over the columns above. */
   aggregates: readonly Column[];
 }
@@ -246,7 +248,12 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
   for (const [alias, expr] of plan.rows) rowCols.push(`${expr} AS ${q(alias)}`);
   ctes.push(`  ${q("cx_rows")} AS (\n    SELECT\n${rowCols.map((c) => `      ${c}`).join(",\n")}\n    FROM ${fromClause(source)}\n  )`);
   const group = groupColumns(source);
-  const last = "cx_rows";
+  let last = "cx_rows";
+  if (plan.ranked !== undefined) {
+    const windows = plan.ranked(group.join(", ")).map(([alias, expr]) => `      ${expr} AS ${q(alias)}`);
+    ctes.push(`  ${q("cx_ranked")} AS (\n    SELECT\n      *,\n${windows.join(",\n")}\n    FROM ${q("cx_rows")}\n  )`);
+    last = "cx_ranked";
+  }
   const select = [...group, `COUNT(*) AS ${q(COUNT_ALIAS)}`, ...plan.aggregates.map(([alias, expr]) => `${expr} AS ${q(alias)}`)];
   const lines = [
     `-- cx-metrics ${PACKAGE_VERSION}: ${plan.metric}`,

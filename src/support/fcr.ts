@@ -109,12 +109,17 @@ export function firstContactResolutionRate(
     } else {
       [firstContact, resolved] = readRateCounts(input, "resolvedOnFirstContact", "resolved", METRIC);
     }
-    if (resolved === 0) throw emptyError(METRIC, [], "no resolved tickets: the first-contact resolution rate of nothing is undefined");
-    return {
-      metric: "firstContactResolution",
-      rate: ratio(firstContact, resolved, 100, opts.decimals),
-      resolvedOnFirstContact: firstContact,
-      resolved,
-    };
+    return finishFirstContactResolution(firstContact, resolved, opts.decimals);
   });
+}
+
+/** Finishes the first-contact resolution rate from its two counts. */
+export function finishFirstContactResolution(firstContact: number, resolved: number, decimals: number | undefined): FirstContactResolutionResult {
+  if (resolved === 0) throw emptyError(METRIC, [], "no resolved tickets: the first-contact resolution rate of nothing is undefined");
+  return {
+    metric: "firstContactResolution",
+    rate: ratio(firstContact, resolved, 100, decimals),
+    resolvedOnFirstContact: firstContact,
+    resolved,
+  };
 }

@@ -5,7 +5,7 @@ import { emptyError, plainError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
 import { type BusinessCalendar, CompiledCalendar, checkCalendar } from "./business-hours.js";
-import { computeDurationStats } from "./duration-stats.js";
+import { type DurationSummary, finishDurationStats, summarizeDurations } from "./duration-stats.js";
 import { ticketDurations } from "./ticket-durations.js";
 
 const METRIC = "firstResponseTime";
@@ -165,7 +165,17 @@ export function firstResponseTime(
     }
     const { unit, calendar, decimals } = readResponseTimeOptions(options, METRIC);
     const { durations, missing } = ticketDurations(input, "firstResponseAt", METRIC, calendar);
-    const stats = computeDurationStats(durations, unit, decimals, METRIC, "no answered tickets: the first-response time of nothing is undefined");
-    return { metric: METRIC, unit, ...stats, answered: durations.length, unanswered: missing };
+    return finishFirstResponseTime(summarizeDurations(durations), missing, unit, decimals);
   });
+}
+
+/** Finishes the first-response time from the answered tickets' durations and the count of unanswered ones. */
+export function finishFirstResponseTime(
+  summary: DurationSummary,
+  unanswered: number,
+  unit: DurationUnit,
+  decimals: number | undefined,
+): ResponseTimeResult {
+  const stats = finishDurationStats(summary, unit, decimals, METRIC, "no answered tickets: the first-response time of nothing is undefined");
+  return { metric: METRIC, unit, ...stats, answered: summary.count, unanswered };
 }

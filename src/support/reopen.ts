@@ -67,7 +67,12 @@ export function reopenRate(input: ReadonlyArray<ReopenTicket> | ReopenCounts, op
     } else {
       [reopened, total] = readRateCounts(input, "reopened", "total", METRIC);
     }
-    if (total === 0) throw emptyError(METRIC, [], "no tickets: the reopen rate of nothing is undefined");
-    return { metric: METRIC, rate: ratio(reopened, total, 100, opts.decimals), reopened, total };
+    return finishReopenRate(reopened, total, opts.decimals);
   });
+}
+
+/** Finishes the reopen rate from its two counts. */
+export function finishReopenRate(reopened: number, total: number, decimals: number | undefined): ReopenRateResult {
+  if (total === 0) throw emptyError(METRIC, [], "no tickets: the reopen rate of nothing is undefined");
+  return { metric: METRIC, rate: ratio(reopened, total, 100, decimals), reopened, total };
 }

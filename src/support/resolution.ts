@@ -2,7 +2,7 @@ import type { DateInput } from "../internal/date.js";
 import type { DurationUnit } from "../internal/duration.js";
 import { valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { computeDurationStats } from "./duration-stats.js";
+import { type DurationSummary, finishDurationStats, summarizeDurations } from "./duration-stats.js";
 import { type ResponseTimeOptions, readResponseTimeOptions } from "./first-response.js";
 import { ticketDurations } from "./ticket-durations.js";
 
@@ -69,7 +69,17 @@ export function resolutionTime(tickets: ReadonlyArray<ResolutionTicket>, options
     if (!Array.isArray(tickets)) throw valueError("INVALID_INPUT", METRIC, ["tickets"], tickets, "expected an array of tickets");
     const { unit, calendar, decimals } = readResponseTimeOptions(options, METRIC);
     const { durations, missing } = ticketDurations(tickets, "resolvedAt", METRIC, calendar);
-    const stats = computeDurationStats(durations, unit, decimals, METRIC, "no resolved tickets: the resolution time of nothing is undefined");
-    return { metric: METRIC, unit, ...stats, resolved: durations.length, unresolved: missing };
+    return finishResolutionTime(summarizeDurations(durations), missing, unit, decimals);
   });
+}
+
+/** Finishes the resolution time from the resolved tickets' durations and the count of unresolved ones. */
+export function finishResolutionTime(
+  summary: DurationSummary,
+  unresolved: number,
+  unit: DurationUnit,
+  decimals: number | undefined,
+): ResolutionTimeResult {
+  const stats = finishDurationStats(summary, unit, decimals, METRIC, "no resolved tickets: the resolution time of nothing is undefined");
+  return { metric: METRIC, unit, ...stats, resolved: summary.count, unresolved };
 }

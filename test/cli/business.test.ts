@@ -41,7 +41,7 @@ describe("cx-metrics churn", () => {
     [["--period-start", "2026-01-01"], "cx-metrics: --period-end is required: churn needs it\nRun 'cx-metrics churn --help' for its options.\n"],
     [["--period-start", "2026-02-01", "--period-end", "2026-01-01"], "cx-metrics: --period-end must be after --period-start\nRun 'cx-metrics churn --help' for its options.\n"],
     [["--period-start", "January", "--period-end", "2026-02-01"], 'cx-metrics: --period-start is "January", expected a date such as 2026-01-01 or 2026-01-01T00:00:00Z\nRun \'cx-metrics churn --help\' for its options.\n'],
-    [[...JANUARY, "--period", "month"], "cx-metrics: unknown option --period for churn\nRun 'cx-metrics churn --help' for its options.\n"],
+    [[...JANUARY, "--period", "month"], "cx-metrics: unknown option --period for churn (did you mean --period-start?)\nRun 'cx-metrics churn --help' for its options.\n"],
   ])("refuses a bad period with exit code 2: %j", (extra, stderr) => {
     expect(cli(["churn", ...SUBSCRIPTIONS, ...extra])).toEqual({ status: 2, stdout: "", stderr });
   });

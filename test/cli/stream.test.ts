@@ -65,7 +65,7 @@ it.skipIf(!hasScript)("shows progress on a terminal's stderr for a long input, a
   const output = onTerminal([]);
   const erase = "\r\u001b[K";
   expect(output).toContain(`${erase}reading `);
-  expect(output).toMatch(/reading .*responses\.csv: \d+\.\d MB of \d+\.\d MB \(\d+%\)/);
+  expect(output).toMatch(/reading .*responses\.csv: \d+\.\d MB of \d+\.\d MB \(\d+%\), [\d,]+ rows, [\d,]+ rows\/s(, \d+:\d\d left)?/);
   // The line is erased before the result is printed.
   expect(output).toContain(`${erase}{`);
   expect(output).toContain('"metric": "nps"');

@@ -86,7 +86,7 @@ describe("cx-metrics support metrics", () => {
   it("an unreadable date names its line", () => {
     const input = "created,replied\nyesterday,\n";
     expect(cli(["first-response-time", "-", "--created-column", "created", "--responded-column", "replied"], { input }).stderr).toBe(
-      'cx-metrics: standard input, line 2: column "created" is "yesterday", expected an ISO 8601 date or date-time, or epoch milliseconds\n',
+      'cx-metrics: standard input, line 2: column "created" is "yesterday", expected an ISO 8601 date or date-time such as 2026-03-22T17:33:48Z or 2026-03-22 17:33:48 -0500\n',
     );
   });
 

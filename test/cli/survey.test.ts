@@ -146,10 +146,14 @@ describe("cx-metrics survey metrics over CSV", () => {
     expect(bad.stderr).toBe('cx-metrics: bom-crlf-bad.csv, line 5: column "nps" is "12", outside 0-10\n');
   });
 
-  it("reads local dates in --time-zone and instants with offsets as they are", () => {
+  it("reads local dates in --input-time-zone, instants with offsets as they are, and reports periods in --time-zone", () => {
     const args = ["nps", "local-dates.csv", "--column", "nps", "--period", "month", "--date-column", "at"];
     expect(json(cli(args))).toEqual([{ key: "2026-10", result: expect.objectContaining({ total: 2, score: 0 }) }]);
+    // 23:30 UTC on October 31st is already November in Paris.
     expect(json(cli([...args, "--time-zone", "Europe/Paris"]))).toEqual([
+      { key: "2026-11", result: expect.objectContaining({ total: 2, score: 0 }) },
+    ]);
+    expect(json(cli([...args, "--time-zone", "Europe/Paris", "--input-time-zone", "Europe/Paris"]))).toEqual([
       { key: "2026-10", result: expect.objectContaining({ total: 1, score: 100 }) },
       { key: "2026-11", result: expect.objectContaining({ total: 1, score: -100 }) },
     ]);
@@ -218,7 +222,7 @@ describe("cx-metrics over NDJSON, JSON and standard input", () => {
 
   it("names standard input in errors", () => {
     const out = cli(["nps", "-", "--column", "nps"], { input: "nps\n5\nx\n" });
-    expect(out.stderr).toBe('cx-metrics: standard input, line 3: column "nps" is "x", expected a number\n');
+    expect(out.stderr).toBe('cx-metrics: standard input, line 3: column "nps" is "x", expected a decimal number\n');
   });
 });
 
@@ -237,7 +241,7 @@ describe("cx-metrics on bad data", () => {
 
   it.each([
     [["--skip-invalid", "--quiet"], "cx-metrics: skipped 3 invalid rows (lines 4, 5, 6)\n"],
-    [[], 'cx-metrics: bad-rows.csv, line 4: column "nps" is "abc", expected a number\n'],
+    [[], 'cx-metrics: bad-rows.csv, line 4: column "nps" is "abc", expected a decimal number\n'],
   ])("reports the first invalid row once the earlier ones are fixed, and skipped rows even with --quiet (%j)", (extra, stderr) => {
     const input = readFileSync(join(FIXTURES, "bad-rows.csv"), "utf8").replace("2,11", "2,1");
     const out = cli(["nps", "-", "--column", "nps", ...extra], { input });

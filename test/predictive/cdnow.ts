@@ -51,3 +51,15 @@ export function cdnowSummaryWithTransactions(): Array<{ id: number; frequency: n
     monetaryValue: zbar!,
   }));
 }
+
+/** The donations panel (test/fixtures/donations) as BG/BB rows { frequency, recency, n, weight }. */
+export function donations(): Array<{ frequency: number; recency: number; n: number; weight: number }> {
+  return readFileSync(fileURLToPath(new URL("../fixtures/donations/donations.csv", import.meta.url)), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [frequency, recency, n, weight] = line.split(",").map(Number) as [number, number, number, number];
+      return { frequency, recency, n, weight };
+    });
+}

@@ -40,8 +40,12 @@ describe("predictiveClv", () => {
     expectRelative(predictiveClv({ ...base, customer: newcomer }), want, 1e-12);
   });
 
-  it("throws OUT_OF_RANGE instead of returning Infinity", () => {
-    const error = thrown(() => predictiveClv({ ...base, gammaGamma: { p: 10, q: 2, v: 1e308 } }));
+  it("keeps a spend scale near the largest double finite, and throws OUT_OF_RANGE instead of returning Infinity", () => {
+    const huge = { p: 10, q: 2, v: 1e308 };
+    const c = base.customer;
+    const spend = (10 / (10 * c.frequency + 1)) * 1e308 + ((10 * c.frequency) / (10 * c.frequency + 1)) * c.monetaryValue;
+    expectRelative(predictiveClv({ ...base, gammaGamma: huge, margin: 1e-10 }), bgNbdConditionalExpectedPurchases(BG, c, base.horizon) * spend * 1e-10, 1e-12);
+    const error = thrown(() => predictiveClv({ ...base, gammaGamma: huge, margin: 1e10 }));
     expect(error.code).toBe("OUT_OF_RANGE");
     expect(error.message).toBe("predictiveClv: the customer value is not a finite number for these parameters");
   });

@@ -105,6 +105,26 @@ describe("gammaGammaExpectedSpend (Fader, Hardie & Lee 2005)", () => {
     }
   });
 
+  it("counts repeat customers with a monetary value of 0 or less in zeroValueCustomers instead of dropping them silently", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ frequency: 1 + ((i + 1) % 5), monetaryValue: 10 + (((i + 1) * 37) % 50) }));
+    const fit = fitGammaGamma([...rows, { frequency: 2, monetaryValue: 0, weight: 3 }, { frequency: 1, monetaryValue: -4 }, { frequency: 0, monetaryValue: 0 }]);
+    expect(fit.zeroValueCustomers).toBe(4);
+    expect(fit.customers).toBe(40);
+    expect(fit.params).toEqual(fitGammaGamma(rows).params);
+    expect(fitGammaGamma(rows).zeroValueCustomers).toBe(0);
+    expect(fit.confidenceIntervals.q.lower).toBeLessThan(fit.params.q);
+  });
+
+  it("keeps a monetary value of 1e308 finite: p (v + x m) / (p x + q - 1) as two weights, never a sum that overflows", () => {
+    const spend = gammaGammaExpectedSpend(PUBLISHED, { frequency: 2, monetaryValue: 1e308 });
+    const d = PUBLISHED.p * 2 + PUBLISHED.q - 1;
+    expectRelative(spend, ((PUBLISHED.p * 2) / d) * 1e308, 1e-15);
+    // Only q < 1 makes the weight of m above 1, so the expectation itself passes the largest double.
+    const error = thrown(() => gammaGammaExpectedSpend({ p: 1, q: 0.5, v: 1 }, { frequency: 1, monetaryValue: 1e308 }));
+    expect(error.code).toBe("OUT_OF_RANGE");
+    expect(error.message).toBe("gammaGammaExpectedSpend: customer.monetaryValue is 1e+308, the expected spend exceeds the largest double for this monetaryValue");
+  });
+
   it("refuses q <= 1 for a customer without repeats, and p x + q <= 1, with OUT_OF_RANGE", () => {
     const none = thrown(() => gammaGammaExpectedSpend({ p: 2, q: 0.8, v: 10 }, { frequency: 0, monetaryValue: 0 }));
     expect(none.code).toBe("OUT_OF_RANGE");

@@ -207,3 +207,16 @@ describe("rfmSummary refuses bad input", () => {
     expect(thrown(() => rfmSummary([hostile], end)).message).toBe("rfmSummary: input could not be read (boom)");
   });
 });
+
+describe("rfmSummary with many purchase days per customer", () => {
+  it("counts 40 distinct days, merges days seen again out of order, and sums their amounts exactly", () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 0, 1 + d, 12)).toISOString();
+    const transactions = Array.from({ length: 40 }, (_, d) => ({ customerId: "c", at: day(d), amount: "1.10" }));
+    transactions.push({ customerId: "c", at: day(3), amount: "0.01" }, { customerId: "c", at: day(39), amount: "2" });
+    const [row] = rfmSummary(transactions, { observationEnd: day(60) });
+    expect(row!.frequency).toBe(39);
+    expect(row!.recency).toBe(39);
+    // repeat days: 39 × 1.10 + 0.01 + 2 = 44.91, over 39 days
+    expect(row!.monetaryValue).toBe(new Dec("44.91").div(39).toNumber());
+  });
+});

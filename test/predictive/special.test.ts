@@ -5,8 +5,11 @@ import {
   logAddExp,
   logBeta,
   logGamma,
+  logGammaRatio,
   logGammaSigned,
+  logGaussLegendre,
   logSumExp,
+  regularizedBeta,
 } from "../../src/internal/special.js";
 import reference from "./reference.json";
 
@@ -105,5 +108,52 @@ describe("hyp2f1", () => {
   it("leaves the plain series NaN when it cannot converge within its budget", () => {
     expect(hyp2f1Series(1, 1, 2, 0.99999)).toBeNaN();
     expectClose(hyp2f1Series(1, 1, 2, 0.5), -Math.log(0.5) / 0.5, 1e-14);
+  });
+});
+
+describe("logGammaRatio and logBeta at huge arguments", () => {
+  it.each([
+    [1e17, 2, -78.28789316179756],
+    [1e308, 0.704, -499.2741308840849],
+    [12.5, 3.25, -8.481696886790758],
+    [3, 1e300, Number.NEGATIVE_INFINITY],
+  ])("ln Γ(%s) - ln Γ(%s + a) keeps its digits", (x, a, want) => {
+    const got = logGammaRatio(x, a);
+    if (want === Number.NEGATIVE_INFINITY) expect(got).toBeLessThan(-1e300);
+    else expectClose(got, want, 1e-14);
+  });
+
+  it("equals the plain difference where that has no cancellation", () => {
+    for (const [x, a] of [
+      [0.5, 0.25],
+      [9.99, 4],
+      [10, 0.1],
+      [40, 300],
+    ] as const) {
+      expectClose(logGammaRatio(x, a), logGamma(x) - logGamma(x + a), 1e-13);
+    }
+  });
+});
+
+describe("regularizedBeta", () => {
+  it.each([
+    [0.3, 2, 5, 0.579825],
+    [0.9, 0.5, 0.5, 0.7951672353008665],
+    [0.1, 100, 0.2426, 8.829182860028238e-103],
+  ])("I_%s(%s, %s)", (x, a, b, want) => {
+    expectClose(regularizedBeta(x, a, b), want, 1e-10);
+  });
+
+  it("is 0 at x = 0, 1 at x = 1, and NaN when the fraction has not converged within its budget", () => {
+    expect(regularizedBeta(0, 2, 3)).toBe(0);
+    expect(regularizedBeta(1, 2, 3, 0)).toBe(1);
+    expect(regularizedBeta(0.5, 1e6, 1e6, 0.5, 3)).toBeNaN();
+  });
+});
+
+describe("logGaussLegendre", () => {
+  it("integrates polynomials of degree 31 exactly and e^u to double precision", () => {
+    expectClose(logGaussLegendre((u) => 31 * Math.log(u), 0, 1, 0), -Math.log(32), 1e-14);
+    expectClose(logGaussLegendre((u) => u, 0, 8, 8), Math.log(Math.expm1(8)), 1e-14);
   });
 });

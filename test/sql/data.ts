@@ -41,8 +41,8 @@ export function instant(rnd: () => number): Date {
     return new Date(base + Math.floor((rnd() - 0.5) * 4) * 3_600_000);
   }
   // Whole weeks in every zone, so that no period at the edges holds only a handful of rows.
-  const from = Date.parse("2024-01-08T00:00:00Z");
-  const to = Date.parse("2026-12-21T00:00:00Z");
+  const from = Date.parse("2024-01-08T12:00:00Z");
+  const to = Date.parse("2026-12-20T12:00:00Z");
   return new Date(from + Math.floor(rnd() * ((to - from) / 1000)) * 1000);
 }
 
@@ -91,4 +91,68 @@ export function surveyRows(n: number, seed: number): SurveyRow[] {
 /** The table cells of survey rows; `local_at` is the Paris wall time of `at`, stored without a zone. */
 export function surveyCells(rows: readonly SurveyRow[], localWall: (d: Date) => Date): Cell[][] {
   return rows.map((r) => [r.channel, r.region, r.score, r.score === null ? null : String(r.score), r.rating, r.weight, r.at, localWall(r.at)]);
+}
+
+export interface TicketRow {
+  team: string | null;
+  priority: number;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  resolved: boolean;
+  agentReplies: number;
+  reopens: number;
+}
+
+export const TICKET_COLUMNS: TableColumn[] = [
+  { name: "team", type: "text" },
+  { name: "priority", type: "integer" },
+  { name: "created_at", type: "timestamptz" },
+  { name: "first_response_at", type: "timestamptz" },
+  { name: "resolved_at", type: "timestamptz" },
+  { name: "resolved", type: "boolean" },
+  { name: "agent_replies", type: "integer" },
+  { name: "reopens", type: "integer" },
+  { name: "created_local", type: "timestamp" },
+  { name: "first_response_local", type: "timestamp" },
+];
+
+const TEAMS = ["billing", "tech", "Ünicode", null];
+
+/** Tickets: unanswered and unresolved ones, ties (whole minutes), instants on daylight-saving days. */
+export function ticketRows(n: number, seed: number): TicketRow[] {
+  const rnd = random(seed);
+  const rows: TicketRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const createdAt = instant(rnd);
+    const wait = rnd() < 0.5 ? Math.floor(rnd() * 600) * 60_000 : Math.floor(rnd() * 3 * 86_400_000);
+    const resolution = wait + Math.floor(rnd() * 10 * 86_400_000);
+    const resolved = rnd() < 0.8;
+    rows.push({
+      team: TEAMS[Math.floor(rnd() * TEAMS.length)]!,
+      priority: Math.floor(rnd() * 3),
+      createdAt,
+      firstResponseAt: rnd() < 0.1 ? null : new Date(createdAt.getTime() + wait),
+      resolvedAt: resolved ? new Date(createdAt.getTime() + resolution) : null,
+      resolved,
+      agentReplies: Math.floor(rnd() * 4),
+      reopens: rnd() < 0.8 ? 0 : 1 + Math.floor(rnd() * 3),
+    });
+  }
+  return rows;
+}
+
+export function ticketCells(rows: readonly TicketRow[], localWall: (d: Date) => Date): Cell[][] {
+  return rows.map((r) => [
+    r.team,
+    r.priority,
+    r.createdAt,
+    r.firstResponseAt,
+    r.resolvedAt,
+    r.resolved,
+    r.agentReplies,
+    r.reopens,
+    localWall(r.createdAt),
+    r.firstResponseAt === null ? null : localWall(r.firstResponseAt),
+  ]);
 }

@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import { csvTable } from "./csv.js";
 import { jsonTable, ndjsonTable } from "./json.js";
 import { openSource, type Source } from "./source.js";
-import type { Table } from "./table.js";
+import type { ReadLimits, Table } from "./table.js";
 
 export type InputFormat = "csv" | "ndjson" | "json";
 export const INPUT_FORMATS: ReadonlyArray<InputFormat> = ["csv", "ndjson", "json"];
@@ -20,7 +20,9 @@ export function formatOf(path: string): InputFormat {
 export function readDelimiter(value: string | undefined, path: string): string {
   if (value === undefined) return /\.tsv(\.gz)?$/i.test(path) ? "\t" : ",";
   if (value === "tab" || value === "\\t") return "\t";
-  if ([...value].length !== 1) throw new UsageError(`--delimiter is "${value}", expected one character (or "tab")`);
+  if (value.length !== 1 || value.charCodeAt(0) > 0x7e || value === '"' || value === "\n" || value === "\r") {
+    throw new UsageError(`--delimiter is ${JSON.stringify(value)}, expected one ASCII character other than a quote or line end (or "tab")`);
+  }
   return value;
 }
 
@@ -30,13 +32,18 @@ export async function openTable(
   format: InputFormat,
   delimiter: string,
   stdin: Readable,
+  limits: ReadLimits & { readonly maxDecompressedBytes: number },
 ): Promise<{ source: Source; table: Table }> {
-  const source = await openSource(path, stdin);
+  const source = await openSource(path, stdin, limits.maxDecompressedBytes);
   const table =
-    format === "csv" ? await csvTable(source, delimiter) : format === "ndjson" ? await ndjsonTable(source) : await jsonTable(source);
+    format === "csv"
+      ? await csvTable(source, delimiter, limits)
+      : format === "ndjson"
+        ? await ndjsonTable(source, limits)
+        : await jsonTable(source, limits);
   return { source, table };
 }
 
-export { locate } from "./table.js";
-export type { ColumnRequest, Field, Row, Table } from "./table.js";
+export { locate, placeOf } from "./table.js";
+export type { ColumnRequest, Field, InvalidUtf8, ReadLimits, Row, Table } from "./table.js";
 export type { Source } from "./source.js";

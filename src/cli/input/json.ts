@@ -1,16 +1,17 @@
-import { createInterface } from "node:readline";
 import { InputError } from "../errors.js";
+import { firstInvalidUtf8, listNames, quoteText } from "../text.js";
 import type { Source } from "./source.js";
-import type { ColumnRequest, Field, Row, Table } from "./table.js";
+import type { ColumnRequest, Field, ReadLimits, Row, Table } from "./table.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const NOT_AN_OBJECT = "the record is not a JSON object";
+const NOT_UTF8 = "the record is not UTF-8 text (--invalid-utf8 replace reads it with U+FFFD)";
 
 /** Records that are JSON objects, from an NDJSON stream or a JSON array: columns are their keys. */
-function objectTable(source: Source, first: Row | undefined, rest: AsyncIterable<Row>): Table {
+function objectTable(source: Source, first: Row | undefined, scanRest: (visit: (row: Row) => void) => Promise<void>): Table {
   const seen = new Map<string, { request: ColumnRequest; seen: boolean }>();
   let any = false;
   return {
@@ -20,78 +21,148 @@ function objectTable(source: Source, first: Row | undefined, rest: AsyncIterable
         const entry = { request, seen: false };
         seen.set(column, entry);
         return (row) => {
-          const value = (row.cells as Record<string, unknown>)[column];
+          const value = Object.hasOwn(row.cells as object, column) ? (row.cells as Record<string, unknown>)[column] : undefined;
           if (value !== undefined) entry.seen = true;
           return value;
         };
       }
       if (first !== undefined && isRecord(first.cells) && !Object.hasOwn(first.cells, column)) {
-        const keys = Object.keys(first.cells).map((k) => `"${k}"`);
+        const keys = Object.keys(first.cells);
         throw new InputError(
-          `column "${column}" (${option}) not found in ${source.name}: the first record (line ${first.line}) has ${keys.length === 0 ? "no keys" : `keys ${keys.join(", ")}`}`,
+          `column ${quoteText(column)} (${option}) not found in ${source.name}: the first record (line ${first.line}) has ${keys.length === 0 ? "no keys" : `keys ${listNames(keys)}`}`,
         );
       }
-      return (row) => (row.cells as Record<string, unknown>)[column];
+      return (row) => (Object.hasOwn(row.cells as object, column) ? (row.cells as Record<string, unknown>)[column] : undefined);
     },
-    async *rows(): AsyncIterable<Row> {
+    async scan(visit) {
       if (first === undefined) return;
       any = true;
-      yield first;
-      yield* rest;
+      visit(first);
+      await scanRest(visit);
     },
     finish() {
       if (!any) return;
       for (const { request, seen: found } of seen.values()) {
-        if (!found) throw new InputError(`column "${request.column}" (${request.option}) not found in any record of ${source.name}`);
+        if (!found) throw new InputError(`column ${quoteText(request.column)} (${request.option}) not found in any record of ${source.name}`);
       }
     },
   };
 }
 
-/** NDJSON: one JSON object per line; blank lines are skipped. */
-export async function ndjsonTable(source: Source): Promise<Table> {
-  const lines = createInterface({ input: source.stream, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
-  let line = 0;
-  async function next(): Promise<Row | undefined> {
-    for (;;) {
-      let step: IteratorResult<string>;
-      try {
-        step = await lines.next();
-      } catch (error) {
-        throw error instanceof InputError ? error : new InputError(`cannot read ${source.name}: ${String(error)}`);
-      }
-      if (step.done === true) return undefined;
-      line++;
-      const text = line === 1 && step.value.charCodeAt(0) === 0xfeff ? step.value.slice(1) : step.value;
-      if (text.trim() === "") continue;
-      try {
-        const cells: unknown = JSON.parse(text);
-        return isRecord(cells) ? { line, cells } : { line, cells: {}, invalid: NOT_AN_OBJECT };
-      } catch (error) {
-        return { line, cells: {}, invalid: `the record is not valid JSON (${(error as Error).message})` };
-      }
-    }
+/** One NDJSON line as a row: an object, or an invalid row saying why not. */
+function ndjsonRow(bytes: Buffer, start: number, end: number, line: number, limits: ReadLimits): Row | undefined {
+  if (limits.invalidUtf8 === "refuse" && firstInvalidUtf8(bytes, start, end) !== -1) return { line, cells: {}, invalid: NOT_UTF8 };
+  let text = bytes.toString("utf8", start, end);
+  if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") return undefined;
+  try {
+    const cells: unknown = JSON.parse(text);
+    return isRecord(cells) ? { line, cells } : { line, cells: {}, invalid: NOT_AN_OBJECT };
+  } catch (error) {
+    return { line, cells: {}, invalid: `the record is not valid JSON (${(error as Error).message.slice(0, 80)})` };
   }
-  const first = await next();
-  return objectTable(source, first, {
-    async *[Symbol.asyncIterator]() {
-      for (let row = await next(); row !== undefined; row = await next()) yield row;
-    },
+}
+
+/** NDJSON: one JSON object per line (LF or CRLF); blank lines are skipped. Each line is limited to maxRecordBytes. */
+export async function ndjsonTable(source: Source, limits: ReadLimits): Promise<Table> {
+  const chunks = source.chunks();
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let line = 0;
+  let ended = false;
+  const ready: Row[] = [];
+
+  const tooLong = () =>
+    new InputError(`${source.name}, line ${line + 1}: the line is longer than ${limits.maxRecordBytes} bytes (--max-record-bytes raises the limit)`);
+
+  /** Splits one chunk into lines, handing each finished line's row to `visit`. */
+  const split = (chunk: Buffer, visit: (row: Row) => void) => {
+    let from = 0;
+    for (;;) {
+      const at = chunk.indexOf(0x0a, from);
+      if (at === -1) break;
+      let bytes = chunk;
+      let start = from;
+      let stop = at;
+      if (carried > 0) {
+        carry.push(chunk.subarray(from, at));
+        bytes = Buffer.concat(carry);
+        start = 0;
+        stop = bytes.length;
+        carry = [];
+        carried = 0;
+      }
+      if (stop - start > limits.maxRecordBytes) throw tooLong();
+      line++;
+      const row = ndjsonRow(bytes, start, stop, line, limits);
+      if (row !== undefined) visit(row);
+      from = at + 1;
+    }
+    if (from < chunk.length) {
+      carry.push(Buffer.from(chunk.subarray(from)));
+      carried += chunk.length - from;
+      if (carried > limits.maxRecordBytes) throw tooLong();
+    }
+  };
+
+  const pump = async (visit: (row: Row) => void, until: () => boolean) => {
+    while (!ended && !until()) {
+      const step = await chunks.next();
+      if (step.done === true) {
+        ended = true;
+        if (carried > 0) {
+          const bytes = Buffer.concat(carry);
+          carry = [];
+          carried = 0;
+          line++;
+          const row = ndjsonRow(bytes, 0, bytes.length, line, limits);
+          if (row !== undefined) visit(row);
+        }
+        return;
+      }
+      split(step.value, visit);
+    }
+  };
+
+  await pump((row) => ready.push(row), () => ready.length > 0);
+  const first = ready.shift();
+  return objectTable(source, first, async (visit) => {
+    for (const row of ready) visit(row);
+    ready.length = 0;
+    await pump(visit, () => false);
   });
 }
 
-/** A JSON document holding an array of objects. It is read whole; line numbers are those the elements start on. */
-export async function jsonTable(source: Source): Promise<Table> {
+/** A JSON document holding an array of objects. It is read whole, up to maxJsonBytes; rows carry their index. */
+export async function jsonTable(source: Source, limits: ReadLimits): Promise<Table> {
   const chunks: Buffer[] = [];
-  for await (const chunk of source.stream) chunks.push(chunk as Buffer);
-  let text = Buffer.concat(chunks).toString("utf8");
+  let size = 0;
+  const iterator = source.chunks();
+  for (let step = await iterator.next(); step.done !== true; step = await iterator.next()) {
+    const chunk = step.value;
+    size += chunk.length;
+    if (size > limits.maxJsonBytes) {
+      throw new InputError(
+        `${source.name} is larger than ${limits.maxJsonBytes} bytes, the limit of a JSON document read whole (--max-json-bytes raises it; NDJSON streams any size)`,
+      );
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  const bytes = Buffer.concat(chunks);
+  const bad = limits.invalidUtf8 === "refuse" ? firstInvalidUtf8(bytes, 0, bytes.length) : -1;
+  if (bad !== -1) {
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    throw new InputError(`${source.name}, line ${line}: the document is not UTF-8 text (--invalid-utf8 replace reads it with U+FFFD)`);
+  }
+  let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new InputError(`${source.name} is empty: expected a JSON array of records`);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${source.name} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(`${source.name} is not valid JSON: ${(error as Error).message.slice(0, 120)}`);
   }
   if (!Array.isArray(data)) throw new InputError(`${source.name} is not a JSON array of records`);
   const lines = elementLines(text);
@@ -99,10 +170,8 @@ export async function jsonTable(source: Source): Promise<Table> {
     const line = lines[index] ?? 1;
     return isRecord(cells) ? { line, index, cells } : { line, index, cells: {}, invalid: NOT_AN_OBJECT };
   });
-  return objectTable(source, rows[0], {
-    async *[Symbol.asyncIterator]() {
-      yield* rows.slice(1);
-    },
+  return objectTable(source, rows[0], async (visit) => {
+    for (let i = 1; i < rows.length; i++) visit(rows[i]!);
   });
 }
 

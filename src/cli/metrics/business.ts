@@ -47,8 +47,8 @@ const END: OptionSpec = {
 function dateOption(options: Options, name: string, timeZone: string): number | undefined {
   const text = options.string(name);
   if (text === undefined) return undefined;
-  const at = parseInstant(text, timeZone);
-  if (Number.isNaN(at)) throw options.fail(`--${name} is "${text}", expected a date such as 2026-01-01 or 2026-01-01T00:00:00Z`);
+  const at = parseInstant(text, { timeZone, epochUnit: "ms" });
+  if (typeof at === "string") throw options.fail(`--${name} is "${text}", expected a date such as 2026-01-01 or 2026-01-01T00:00:00Z`);
   return at;
 }
 
@@ -59,7 +59,7 @@ function requiredDate(options: Options, name: string, timeZone: string): number 
 
 /** The plan shared by churn and cohorts: subscription records, collected per group, computed at the end. */
 function subscriptionPlan(context: Context, compute: (subscriptions: Subscription[]) => Result, view: ReturnType<typeof churnView>) {
-  const { options, timeZone } = context;
+  const { options, reading } = context;
   const customer = options.required("customer-column");
   const start = options.required("start-column");
   const end = options.required("end-column");
@@ -73,9 +73,9 @@ function subscriptionPlan(context: Context, compute: (subscriptions: Subscriptio
       const [customerField, startField, endField] = [fields.customer!, fields.start!, fields.end!];
       return (row) => {
         const customerId = requireKey(customerField(row), customer);
-        const startedAt = requireInstant(startField(row), start, timeZone);
+        const startedAt = requireInstant(startField(row), start, reading);
         const cell = endField(row);
-        const endedAt = readInstant(cell, end, timeZone) ?? null;
+        const endedAt = readInstant(cell, end, reading) ?? null;
         if (endedAt !== null && endedAt < startedAt) throw new RowError(end, cell, `expected an instant not before "${start}"`);
         return { customerId, startedAt, endedAt };
       };
@@ -189,7 +189,8 @@ export const cohortsCommand: MetricCommand = {
     const asOf = dateOption(options, "as-of", timeZone) ?? Date.now();
     const view = {
       columns: (rows: ReadonlyArray<Result>) => {
-        const periods = Math.max(0, ...rows.map((r) => (r.retention as number[]).length));
+        let periods = 0;
+        for (const r of rows) periods = Math.max(periods, (r.retention as number[]).length);
         return [
           { header: "cohort", cell: (r: Result) => String(r.cohort), left: true },
           countColumn("size", "size"),
@@ -252,7 +253,7 @@ export const clvCommand: MetricCommand = {
   ],
   timeSeries: false,
   async prepare(context) {
-    const { options, timeZone, decimals } = context;
+    const { options, decimals } = context;
     const customer = options.required("customer-column");
     const amountColumn = options.required("amount-column");
     const dateColumn = options.required("date-column");
@@ -270,7 +271,7 @@ export const clvCommand: MetricCommand = {
         const [customerField, amountField, atField] = [fields.customer!, fields.amount!, fields.at!];
         return (row) => {
           const customerId = requireKey(customerField(row), customer);
-          const at = requireInstant(atField(row), dateColumn, timeZone);
+          const at = requireInstant(atField(row), dateColumn, context.reading);
           const cell = amountField(row);
           const amount = typeof cell === "string" ? cell.trim() : cell;
           if (isMissing(cell) || !isMoney(amount)) throw new RowError(amountColumn, cell, "expected an amount such as 49.90");

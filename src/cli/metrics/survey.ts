@@ -1,6 +1,6 @@
 import { createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../index.js";
 import type { OptionSpec } from "../args.js";
-import { readInteger, readNonNegative } from "../values.js";
+import { readInteger, readWeight } from "../values.js";
 import { countColumn, intervalColumn, numberColumn } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type Sink, type View } from "./types.js";
 
@@ -50,7 +50,7 @@ const WEIGHT: OptionSpec = {
   name: "weight-column",
   value: "NAME",
   example: "weight",
-  help: "a column of non-negative row weights (an empty cell weighs 1)",
+  help: "a column of row weights from 0 to 1e15 (an empty cell weighs 1)",
 };
 const NPS_INTERVALS = ["wald", "adjusted-wald"];
 const PROPORTION_INTERVALS = ["wilson", "wald"];
@@ -98,7 +98,7 @@ function surveyPlan(context: Context, settings: SurveySettings, view: View, what
       return (row) => {
         const value = readInteger(score(row), column, min, max);
         if (value === undefined) return undefined;
-        return { score: value, weight: weight === undefined ? 1 : (readNonNegative(weight(row), weightColumn!) ?? 1) };
+        return { score: value, weight: weight === undefined ? 1 : (readWeight(weight(row), weightColumn!) ?? 1) };
       };
     },
     valueColumn: column,

@@ -1,11 +1,14 @@
 import type { OptionSpec, Options } from "../args.js";
 import type { ColumnRequest, Field, Row } from "../input/index.js";
+import type { DateReading } from "../values.js";
 
 /** Settings every metric may read, resolved from the common options. */
 export interface Context {
   readonly options: Options;
-  /** The zone of local dates without an offset and of calendar periods; default UTC. */
+  /** The zone of calendar periods and of the dates given as options (--time-zone); default UTC. */
   readonly timeZone: string;
+  /** How dates in the data are read: --input-time-zone (default UTC) and --epoch-unit. */
+  readonly reading: DateReading;
   readonly decimals: number | undefined;
   readonly confidence: number | undefined;
 }
@@ -15,9 +18,15 @@ export type Result = { readonly metric: string } & Readonly<Record<string, unkno
 
 /** Collects the values of one group and computes its result. */
 export interface Sink<V> {
-  add(value: V): void;
+  /** Adds one row's value; the row is only valid during the call. */
+  add(value: V, row: Row): void;
+  /** Adds what a batching sink still holds; called once, after the last row. */
+  flush?(): void;
   result(): Result;
 }
+
+/** How a batching sink reports a value the calculator refused after its row was read: the row's place and the error. */
+export type LateRefusal = (place: Row, error: unknown) => void;
 
 /** One column of the table format. */
 export interface TableColumn {
@@ -51,7 +60,7 @@ export interface Plan<V> {
   read(fields: Readonly<Record<string, Field>>): (row: Row) => V | undefined;
   /** The column named when the calculator itself refuses a value. */
   readonly valueColumn: string;
-  create(): Sink<V>;
+  create(late: LateRefusal): Sink<V>;
   readonly view: View;
   /** Words for rows without a value, for the note on stderr: `without a score in "nps"`. */
   readonly missing?: string;

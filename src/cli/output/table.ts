@@ -1,5 +1,6 @@
 import type { Entry } from "../aggregate.js";
 import { BAR, type View } from "../metrics/types.js";
+import { escapeControls } from "../text.js";
 
 const BAR_WIDTH = 24;
 
@@ -13,13 +14,13 @@ export interface GroupHeaders {
  * A table readable at a glance: one line per group, columns aligned (text left, numbers right), the interval next to
  * the score, the sample size, and a bar for the headline value. Columns empty in every row are left out.
  */
-export function formatTable(grouped: ReadonlyArray<Entry>, view: View, headers: GroupHeaders): string {
+export function* formatTable(grouped: ReadonlyArray<Entry>, view: View, headers: GroupHeaders): Generator<string> {
   const entries = explodeEntries(grouped, view);
   const allColumns = typeof view.columns === "function" ? view.columns(entries.map((e) => e.result)) : view.columns;
   const header: string[] = [];
   const leftAligned: boolean[] = [];
   if (headers.key !== undefined) {
-    header.push(headers.key);
+    header.push(escapeControls(headers.key));
     leftAligned.push(true);
   }
   if (headers.period !== undefined) {
@@ -36,22 +37,27 @@ export function formatTable(grouped: ReadonlyArray<Entry>, view: View, headers: 
   }
   const rows = entries.map((entry, i) => {
     const cells: string[] = [];
-    if (headers.key !== undefined) cells.push(entry.key === "" ? "(empty)" : (entry.key ?? ""));
-    if (headers.period !== undefined) cells.push(entry.period ?? entry.key ?? "");
+    if (headers.key !== undefined) cells.push(entry.key === "" ? "(empty)" : escapeControls(entry.key ?? ""));
+    if (headers.period !== undefined) cells.push(entry.period ?? escapeControls(entry.key ?? ""));
     for (const c of columns) {
       if (c === BAR) {
         if (bars !== undefined) cells.push(bars[i]!);
-      } else cells.push(c.cell(entry.result));
+      } else cells.push(escapeControls(c.cell(entry.result)));
     }
     return cells;
   });
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  // A loop, not Math.max(...): spreading a hundred thousand rows into one call overflows the stack.
+  const widths = header.map((h) => width(h));
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, width(r[i]!));
+  }
   const line = (cells: ReadonlyArray<string>) =>
     cells
       .map((cell, i) => (leftAligned[i] ? cell + " ".repeat(widths[i]! - width(cell)) : " ".repeat(widths[i]! - width(cell)) + cell))
       .join("  ")
       .trimEnd();
-  return `${[line(header), ...rows.map(line)].join("\n")}\n`;
+  yield `${line(header)}\n`;
+  for (const r of rows) yield `${line(r)}\n`;
 }
 
 /** One entry per row to show: a result that holds several rows (cohorts) becomes several entries with the same key. */
@@ -61,14 +67,21 @@ export function explodeEntries(entries: ReadonlyArray<Entry>, view: View): Entry
   return entries.flatMap((entry) => explode(entry.result).map((result) => ({ ...entry, result })));
 }
 
+/** The columns a text takes: code points (escaped controls are already printable). */
 function width(text: string): number {
-  return [...text].length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }
 
 /** Bars of equal scale; a range below zero draws negative values left of the axis and positive ones right of it. */
 function drawBars(entries: ReadonlyArray<Entry>, bar: NonNullable<View["bar"]>): string[] {
   const values = entries.map((e) => bar.value(e.result));
-  const max = bar.max ?? Math.max(...values, 0);
+  let max = bar.max ?? 0;
+  if (bar.max === undefined) for (const v of values) if (v > max) max = v;
   if (bar.min < 0) {
     const half = BAR_WIDTH / 2;
     return values.map((v) => {

@@ -42,13 +42,28 @@ function renderer(): Promise<Renderer> {
   return loading;
 }
 
-/** One chart as a standalone SVG document (the spec's description becomes the SVG's accessible label). */
+/** Text made safe for XML and HTML: in an element or in a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+/**
+ * One chart as a standalone SVG document. Vega labels each mark and axis for screen readers; the document itself gets
+ * the spec's title and description (`<title>`, `<desc>`, and the ARIA role of a chart).
+ */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const r = await renderer();
   const view = new r.View(r.parse(r.compile(spec).spec), { renderer: "none" });
+  let svg: string;
   try {
-    return await view.toSVG();
+    svg = await view.toSVG();
   } finally {
     view.finalize();
   }
+  const open = svg.indexOf(">", svg.indexOf("<svg")) + 1;
+  const head = svg.slice(0, open - 1);
+  return (
+    `${head} role="graphics-document document" aria-roledescription="chart" aria-label="${escapeXml(spec.title.text)}">` +
+    `<title>${escapeXml(spec.title.text)}</title><desc>${escapeXml(spec.description)}</desc>${svg.slice(open)}`
+  );
 }
