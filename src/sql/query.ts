@@ -229,7 +229,7 @@ export interface Plan {
 function fromClause(source: ResolvedSource): string {
   const { spec, from } = source;
   if (typeof from === "string") return from.split(".").map((part) => spec.quote(part)).join(".");
-  return "cx_source";
+  return spec.quote("cx_source");
 }
 
 /** The group's columns as written in GROUP BY, PARTITION BY and ORDER BY. */
@@ -245,12 +245,11 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
   const { spec } = source;
   const q = spec.quote;
   const ctes: string[] = [];
-  // The statement's own CTE names are plain lower-case words, written bare: valid unquoted in every dialect.
   // Indentation is written with each line and never added afterwards: a quoted name or the caller's subquery may hold
   // newlines whose following characters are part of the name or of a string literal.
   if (typeof source.from !== "string") {
     const sql = source.from.sql.trim().replace(/;+\s*$/, "");
-    ctes.push(`  cx_source AS (\n${sql}\n  )`);
+    ctes.push(`  ${q("cx_source")} AS (\n${sql}\n  )`);
   }
   const rowCols: string[] = source.by.map((name, i) => `${q(name)} AS ${q(keyAlias(i))}`);
   if (source.period?.column !== undefined) {
@@ -259,12 +258,12 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
     rowCols.push(`${spec.periodStart(instant, p.unit, params.add(p.timeZone))} AS ${q(PERIOD_ALIAS)}`);
   }
   for (const [alias, expr] of plan.rows) rowCols.push(`${expr} AS ${q(alias)}`);
-  ctes.push(`  cx_rows AS (\n    SELECT\n${rowCols.map((c) => `      ${c}`).join(",\n")}\n    FROM ${fromClause(source)}\n  )`);
+  ctes.push(`  ${q("cx_rows")} AS (\n    SELECT\n${rowCols.map((c) => `      ${c}`).join(",\n")}\n    FROM ${fromClause(source)}\n  )`);
   const group = groupColumns(source);
   let last = "cx_rows";
   if (plan.ranked !== undefined) {
     const windows = plan.ranked(group.join(", ")).map(([alias, expr]) => `      ${expr} AS ${q(alias)}`);
-    ctes.push(`  cx_ranked AS (\n    SELECT\n      *,\n${windows.join(",\n")}\n    FROM cx_rows\n  )`);
+    ctes.push(`  ${q("cx_ranked")} AS (\n    SELECT\n      *,\n${windows.join(",\n")}\n    FROM ${q("cx_rows")}\n  )`);
     last = "cx_ranked";
   }
   for (const stage of plan.stages ?? []) {
@@ -277,7 +276,7 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
     `-- cx-metrics ${PACKAGE_VERSION}: ${plan.metric}`,
     `WITH\n${ctes.join(",\n")}`,
     `SELECT\n${select.map((c) => `  ${c}`).join(",\n")}`,
-    `FROM ${last}`,
+    `FROM ${q(last)}`,
   ];
   if (groupBy.length > 0) {
     lines.push(`GROUP BY ${groupBy.join(", ")}`);

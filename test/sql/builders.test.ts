@@ -87,8 +87,8 @@ describe("the statement", () => {
     expect(npsQuery({ ...base, from: "analytics.responses" }).text).toContain('FROM "analytics"."responses"');
     expect(npsQuery({ ...base, dialect: "bigquery", from: "proj.ds.t`x" }).text).toContain("FROM `proj`.`ds`.`t\\`x`");
     const q = npsQuery({ ...base, from: { sql: "SELECT *\n\nFROM r WHERE ok;\n" } });
-    expect(q.text).toContain("cx_source AS (\nSELECT *\n\nFROM r WHERE ok\n  )");
-    expect(q.text).toContain("FROM cx_source");
+    expect(q.text).toContain('"cx_source" AS (\nSELECT *\n\nFROM r WHERE ok\n  )');
+    expect(q.text).toContain('FROM "cx_source"');
   });
 
   it("quotes identifiers per dialect, doubling or escaping embedded quotes", () => {

@@ -55,13 +55,23 @@ function statements(dialect: Dialect): Array<[string, string, unknown[]]> {
  * the gap test fails once the parser learns the construct, so that the exclusion goes.
  */
 type Gap = { construct: RegExp; minimal: string };
+/**
+ * BigQuery and Spark accept a backtick-quoted CTE name (`WITH \`cx_rows\` AS (...)`); the parser's BigQuery and Hive
+ * grammars take only a bare one. The statement's own CTE names are plain lower-case words, so they are written bare
+ * for these two modes before parsing, and the gap test below keeps watch on the grammar.
+ */
+const bareCtes = (text: string) => text.replace(/`(cx_source|cx_rows|cx_ranked)`/g, "$1");
+// Its construct matches no statement: the names are made bare instead of the statement being left out.
+const CTE_GAP: Gap = { construct: /^$/, minimal: "WITH `c` AS (SELECT 1 AS x) SELECT x FROM `c`" };
+
 const GAPS: Record<string, Gap[]> = {
   postgresql: [
     { construct: /AT TIME ZONE/, minimal: "SELECT to_char(date_trunc('day', x) AT TIME ZONE 'UTC', 'YYYY') FROM t" },
   ],
-  bigquery: [],
+  bigquery: [CTE_GAP],
   snowflake: [],
   hive: [
+    CTE_GAP,
     { construct: /NULLS LAST/, minimal: "SELECT ROW_NUMBER() OVER (ORDER BY x NULLS LAST) FROM t" },
     { construct: /TIMESTAMP_NTZ/, minimal: "SELECT CAST(x AS TIMESTAMP_NTZ) FROM t" },
   ],
@@ -70,7 +80,7 @@ const GAPS: Record<string, Gap[]> = {
 /** The dialects read here, the parser's mode for each, and how its placeholders are written as the literals they bind. */
 const PARSED: Array<{ dialect: Dialect; mode: string; literal: (text: string, params: unknown[]) => string }> = [
   { dialect: "postgres", mode: "postgresql", literal: (t, p) => t.replace(/\$(\d+)/g, (_, i) => `'${p[Number(i) - 1]}'`) },
-  { dialect: "bigquery", mode: "bigquery", literal: (t, p) => t.replace(/@p(\d+)/g, (_, i) => `'${p[Number(i) - 1]}'`) },
+  { dialect: "bigquery", mode: "bigquery", literal: (t, p) => bareCtes(t).replace(/@p(\d+)/g, (_, i) => `'${p[Number(i) - 1]}'`) },
   {
     dialect: "snowflake",
     mode: "snowflake",
@@ -79,7 +89,7 @@ const PARSED: Array<{ dialect: Dialect; mode: string; literal: (text: string, pa
       return t.replace(/\?/g, () => `'${p[k++]}'`);
     },
   },
-  { dialect: "spark", mode: "hive", literal: (t, p) => t.replace(/:p(\d+)/g, (_, i) => `'${p[Number(i) - 1]}'`) },
+  { dialect: "spark", mode: "hive", literal: (t, p) => bareCtes(t).replace(/:p(\d+)/g, (_, i) => `'${p[Number(i) - 1]}'`) },
 ];
 
 describe.each(PARSED)("$dialect statements parse in node-sql-parser's $mode mode", ({ dialect, mode, literal }) => {

@@ -1,6 +1,6 @@
 -- cx-metrics 0.1.0: firstResponseTime
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `team` AS `cx_key_1`,
       FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(TIMESTAMP(CAST(`created_at` AS DATETIME), @p3), @p4), MONTH)) AS `cx_period`,
@@ -22,13 +22,13 @@ SELECT
   MAX(`cx_d`) AS `cx_max`,
   APPROX_QUANTILES(`cx_d`, 100)[OFFSET(50)] AS `cx_p50`,
   APPROX_QUANTILES(`cx_d`, 100)[OFFSET(90)] AS `cx_p90`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_key_1`, `cx_period`
 ORDER BY `cx_key_1`, `cx_period`;
 
 -- cx-metrics 0.1.0: firstContactResolutionRate
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `channel` AS `cx_key_1`,
       `is_resolved` AS `cx_is_resolved`,
@@ -44,19 +44,19 @@ SELECT
   COUNT(`cx_replies`) AS `cx_replies_known`,
   MIN(`cx_replies`) AS `cx_replies_min`,
   MIN(CASE WHEN `cx_replies` <> FLOOR(`cx_replies`) THEN `cx_replies` END) AS `cx_replies_fraction`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_key_1`
 ORDER BY `cx_key_1`;
 
 -- cx-metrics 0.1.0: reopenRate
 WITH
-  cx_source AS (
+  `cx_source` AS (
 SELECT * FROM tickets WHERE closed
   ),
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       CAST(`reopen_count` AS FLOAT64) AS `cx_reopens`
-    FROM cx_source
+    FROM `cx_source`
   )
 SELECT
   COUNT(*) AS `cx_count`,
@@ -64,4 +64,4 @@ SELECT
   COUNT(`cx_reopens`) AS `cx_reopens_known`,
   MIN(`cx_reopens`) AS `cx_reopens_min`,
   MIN(CASE WHEN `cx_reopens` <> FLOOR(`cx_reopens`) THEN `cx_reopens` END) AS `cx_reopens_fraction`
-FROM cx_rows;
+FROM `cx_rows`;

@@ -1,6 +1,6 @@
 -- cx-metrics 0.1.0: firstResponseTime
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `team` AS `cx_key_1`,
       date_format(date_trunc('MONTH', from_utc_timestamp(to_utc_timestamp(CAST(`created_at` AS TIMESTAMP_NTZ), :p3), :p4)), 'yyyy-MM-dd') AS `cx_period`,
@@ -9,12 +9,12 @@ WITH
       unix_millis(to_utc_timestamp(CAST(`first_reply_at` AS TIMESTAMP_NTZ), :p2)) - unix_millis(to_utc_timestamp(CAST(`created_at` AS TIMESTAMP_NTZ), :p1)) AS `cx_d`
     FROM `tickets`
   ),
-  cx_ranked AS (
+  `cx_ranked` AS (
     SELECT
       *,
       ROW_NUMBER() OVER (PARTITION BY `cx_key_1`, `cx_period` ORDER BY `cx_d` NULLS LAST) AS `cx_rank`,
       COUNT(`cx_d`) OVER (PARTITION BY `cx_key_1`, `cx_period`) AS `cx_n`
-    FROM cx_rows
+    FROM `cx_rows`
   )
 SELECT
   `cx_key_1`,
@@ -31,13 +31,13 @@ SELECT
   MAX(CASE WHEN `cx_rank` = FLOOR((`cx_n` - 1) * 50 / 100) + 2 THEN `cx_d` END) AS `cx_p50_high`,
   MAX(CASE WHEN `cx_rank` = FLOOR((`cx_n` - 1) * 90 / 100) + 1 THEN `cx_d` END) AS `cx_p90_low`,
   MAX(CASE WHEN `cx_rank` = FLOOR((`cx_n` - 1) * 90 / 100) + 2 THEN `cx_d` END) AS `cx_p90_high`
-FROM cx_ranked
+FROM `cx_ranked`
 GROUP BY `cx_key_1`, `cx_period`
 ORDER BY `cx_key_1`, `cx_period`;
 
 -- cx-metrics 0.1.0: firstContactResolutionRate
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `channel` AS `cx_key_1`,
       `is_resolved` AS `cx_is_resolved`,
@@ -53,19 +53,19 @@ SELECT
   COUNT(`cx_replies`) AS `cx_replies_known`,
   MIN(`cx_replies`) AS `cx_replies_min`,
   MIN(CASE WHEN `cx_replies` <> FLOOR(`cx_replies`) THEN `cx_replies` END) AS `cx_replies_fraction`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_key_1`
 ORDER BY `cx_key_1`;
 
 -- cx-metrics 0.1.0: reopenRate
 WITH
-  cx_source AS (
+  `cx_source` AS (
 SELECT * FROM tickets WHERE closed
   ),
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       CAST(`reopen_count` AS DOUBLE) AS `cx_reopens`
-    FROM cx_source
+    FROM `cx_source`
   )
 SELECT
   COUNT(*) AS `cx_count`,
@@ -73,4 +73,4 @@ SELECT
   COUNT(`cx_reopens`) AS `cx_reopens_known`,
   MIN(`cx_reopens`) AS `cx_reopens_min`,
   MIN(CASE WHEN `cx_reopens` <> FLOOR(`cx_reopens`) THEN `cx_reopens` END) AS `cx_reopens_fraction`
-FROM cx_rows;
+FROM `cx_rows`;

@@ -1,6 +1,6 @@
 -- cx-metrics 0.1.0: nps
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `channel` AS `cx_key_1`,
       date_format(date_trunc('WEEK', from_utc_timestamp(CAST(`submitted_at` AS TIMESTAMP), :p1)), 'yyyy-MM-dd') AS `cx_period`,
@@ -23,20 +23,20 @@ SELECT
   COUNT(`cx_w`) AS `cx_weights`,
   MIN(`cx_w`) AS `cx_min_weight`,
   MAX(`cx_w`) AS `cx_max_weight`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_key_1`, `cx_period`
 ORDER BY `cx_key_1`, `cx_period`;
 
 -- cx-metrics 0.1.0: csat
 WITH
-  cx_source AS (
+  `cx_source` AS (
 SELECT * FROM ratings WHERE ok
   ),
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       date_format(date_trunc('MONTH', from_utc_timestamp(to_utc_timestamp(CAST(`submitted_at` AS TIMESTAMP_NTZ), :p1), :p2)), 'yyyy-MM-dd') AS `cx_period`,
       CAST(`stars` AS DOUBLE) AS `cx_v`
-    FROM cx_source
+    FROM `cx_source`
   )
 SELECT
   `cx_period`,
@@ -47,13 +47,13 @@ SELECT
   MIN(`cx_v`) AS `cx_min`,
   MAX(`cx_v`) AS `cx_max`,
   MIN(CASE WHEN `cx_v` <> FLOOR(`cx_v`) THEN `cx_v` END) AS `cx_fraction`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_period`
 ORDER BY `cx_period`;
 
 -- cx-metrics 0.1.0: ces
 WITH
-  cx_rows AS (
+  `cx_rows` AS (
     SELECT
       `team` AS `cx_key_1`,
       `region` AS `cx_key_2`,
@@ -70,6 +70,6 @@ SELECT
   MIN(`cx_v`) AS `cx_min`,
   MAX(`cx_v`) AS `cx_max`,
   MIN(CASE WHEN `cx_v` <> FLOOR(`cx_v`) THEN `cx_v` END) AS `cx_fraction`
-FROM cx_rows
+FROM `cx_rows`
 GROUP BY `cx_key_1`, `cx_key_2`
 ORDER BY `cx_key_1`, `cx_key_2`;
