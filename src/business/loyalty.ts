@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { fractionToNumber, type Money, MoneyAdder, MoneySchema, pow10n, rescale, toScaled } from "../internal/money.js";
+import { fractionToNumber, type Money, MoneyAdder, MoneySchema, pow10n, rescale, type Scaled, toScaled } from "../internal/money.js";
 import { ratio } from "../internal/round.js";
 import { decimalsSchema } from "../internal/schemas.js";
 import { type BusinessRateOptions, readRateOptions } from "./churn.js";
@@ -104,10 +104,9 @@ export function repeatCustomerRate(transactions: ReadonlyArray<Transaction>, opt
   return guard(metric, () => {
     const { decimals } = readRateOptions(options, metric);
     const counts = countPurchases(transactions, metric);
-    if (counts.size === 0) noCustomers(metric);
     let repeat = 0;
     for (const n of counts.values()) if (n >= 2) repeat++;
-    return { metric, rate: ratio(repeat, counts.size, 100, decimals), repeatCustomers: repeat, customers: counts.size };
+    return finishRepeatCustomerRate(repeat, counts.size, decimals);
   });
 }
 
@@ -139,10 +138,9 @@ export function purchaseFrequency(transactions: ReadonlyArray<Transaction>, opti
   return guard(metric, () => {
     const { decimals } = readRateOptions(options, metric);
     const counts = countPurchases(transactions, metric);
-    if (counts.size === 0) noCustomers(metric);
     let orders = 0;
     for (const n of counts.values()) orders += n;
-    return { metric, perCustomer: ratio(orders, counts.size, 1, decimals), orders, customers: counts.size };
+    return finishPurchaseFrequency(orders, counts.size, decimals);
   });
 }
 
@@ -188,20 +186,39 @@ export function historicalClv(transactions: ReadonlyArray<Transaction>, options?
       }
       customers.add(id);
     }
-    if (customers.size === 0) noCustomers(metric);
-    const revenue = adder.total();
-    const cost = toScaled(o.acquisitionCost ?? 0);
-    const scale = Math.max(revenue.scale, cost.scale);
-    const n = BigInt(customers.size);
-    // Everything over the common denominator 10^scale × customers.
-    const den = pow10n(scale) * n;
-    const perCustomer = rescale(revenue, scale);
-    return checkFinite({
-      metric,
-      value: fractionToNumber(perCustomer - rescale(cost, scale) * n, den, o.decimals),
-      revenuePerCustomer: fractionToNumber(perCustomer, den, o.decimals),
-      customers: customers.size,
-      revenue: fractionToNumber(revenue.units, pow10n(revenue.scale), o.decimals),
-    }, metric);
+    return finishHistoricalClv(adder.total(), customers.size, o);
   });
+}
+
+/** The finish of {@link repeatCustomerRate}, shared with the SQL builder; EMPTY_INPUT without customers. */
+export function finishRepeatCustomerRate(repeat: number, customers: number, decimals: number | undefined): RepeatCustomerRateResult {
+  const metric = "repeatCustomerRate";
+  if (customers === 0) noCustomers(metric);
+  return { metric, rate: ratio(repeat, customers, 100, decimals), repeatCustomers: repeat, customers };
+}
+
+/** The finish of {@link purchaseFrequency}, shared with the SQL builder; EMPTY_INPUT without customers. */
+export function finishPurchaseFrequency(orders: number, customers: number, decimals: number | undefined): PurchaseFrequencyResult {
+  const metric = "purchaseFrequency";
+  if (customers === 0) noCustomers(metric);
+  return { metric, perCustomer: ratio(orders, customers, 1, decimals), orders, customers };
+}
+
+/** The finish of {@link historicalClv}, shared with the SQL builder: the exact revenue over the customers. */
+export function finishHistoricalClv(revenue: Scaled, customers: number, o: HistoricalClvOptions): HistoricalClvResult {
+  const metric = "historicalClv";
+  if (customers === 0) noCustomers(metric);
+  const cost = toScaled(o.acquisitionCost ?? 0);
+  const scale = Math.max(revenue.scale, cost.scale);
+  const n = BigInt(customers);
+  // Everything over the common denominator 10^scale × customers.
+  const den = pow10n(scale) * n;
+  const perCustomer = rescale(revenue, scale);
+  return checkFinite({
+    metric,
+    value: fractionToNumber(perCustomer - rescale(cost, scale) * n, den, o.decimals),
+    revenuePerCustomer: fractionToNumber(perCustomer, den, o.decimals),
+    customers,
+    revenue: fractionToNumber(revenue.units, pow10n(revenue.scale), o.decimals),
+  }, metric);
 }

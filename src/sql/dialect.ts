@@ -19,6 +19,8 @@ export interface DialectSpec {
   countIf(condition: string): string;
   /** The exact decimal type money is summed in. */
   readonly decimal: string;
+  /** The text type (a double cast to it is its shortest decimal representation, as the calculators read numbers). */
+  readonly text: string;
   /** A column holding an instant (zoned, or local in `inputZone` when given) as the dialect's zoned timestamp. */
   instant(column: string, inputZone: string | undefined): string;
   /** Epoch milliseconds (an integer) of a column holding an instant, zoned or local in `inputZone` when given. */
@@ -51,6 +53,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE",
     countIf: (c) => `count_if(${c})`,
     decimal: "DECIMAL(38, 10)",
+    text: "VARCHAR",
     instant: (c, zone) => (zone === undefined ? `make_timestamptz(epoch_us(${c}))` : `timezone(${zone}, CAST(${c} AS TIMESTAMP))`),
     epochMs: (c, zone) => (zone === undefined ? `epoch_ms(${c})` : `epoch_ms(timezone(${zone}, CAST(${c} AS TIMESTAMP)))`),
     fromEpochMs: (ms) => `make_timestamptz((${ms}) * 1000)`,
@@ -63,6 +66,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE PRECISION",
     countIf: (c) => `COUNT(*) FILTER (WHERE ${c})`,
     decimal: "NUMERIC",
+    text: "TEXT",
     instant: (c, zone) =>
       zone === undefined ? `to_timestamp(EXTRACT(EPOCH FROM ${c}))` : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`,
     epochMs: (c, zone) =>
@@ -77,6 +81,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "FLOAT64",
     countIf: (c) => `COUNTIF(${c})`,
     decimal: "BIGNUMERIC",
+    text: "STRING",
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `TIMESTAMP(CAST(${c} AS DATETIME), ${zone})`),
     epochMs: (c, zone) => `UNIX_MILLIS(${DIALECT_SPECS.bigquery.instant(c, zone)})`,
     // PERCENTILE_CONT is an analytic function only; the aggregate is APPROX_QUANTILES.
@@ -92,6 +97,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE",
     countIf: (c) => `COUNT_IF(${c})`,
     decimal: "NUMBER(38, 10)",
+    text: "VARCHAR",
     instant: (c, zone) =>
       zone === undefined
         ? `CONVERT_TIMEZONE('UTC', CAST(${c} AS TIMESTAMP_TZ))`
@@ -112,6 +118,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "DOUBLE",
     countIf: (c) => `count_if(${c})`,
     decimal: "DECIMAL(38, 10)",
+    text: "STRING",
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `to_utc_timestamp(CAST(${c} AS TIMESTAMP_NTZ), ${zone})`),
     epochMs: (c, zone) => `unix_millis(${DIALECT_SPECS.spark.instant(c, zone)})`,
     fromEpochMs: (ms) => `timestamp_millis(${ms})`,
@@ -124,6 +131,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     double: "Float64",
     countIf: (c) => `countIf(${c})`,
     decimal: "Decimal(38, 10)",
+    text: "String",
     instant: (c, zone) => (zone === undefined ? `toDateTime64(${c}, 3, 'UTC')` : `toDateTime64(toString(${c}), 3, ${zone})`),
     epochMs: (c, zone) => `toUnixTimestamp64Milli(${DIALECT_SPECS.clickhouse.instant(c, zone)})`,
     fromEpochMs: (ms) => `fromUnixTimestamp64Milli(${ms}, 'UTC')`,

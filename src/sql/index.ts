@@ -19,3 +19,5 @@ export { churnFromSubscriptionsQuery, MAX_SERIES_PERIODS } from "./subscriptions
 export type { ChurnFromSubscriptionsQuerySpec, ChurnSeries } from "./subscriptions.js";
 export { cohortRetentionQuery } from "./cohorts.js";
 export type { CohortRetentionQuerySpec } from "./cohorts.js";
+export { historicalClvQuery, purchaseFrequencyQuery, repeatCustomerRateQuery } from "./orders.js";
+export type { HistoricalClvQuerySpec, TransactionsQuerySpec } from "./orders.js";

@@ -2,6 +2,7 @@ import { checkOneOf, type Checker, readOptions } from "../internal/check.js";
 import { checkTimeZone, daysFromCivil, type Period, periodFromStartDay } from "../internal/date.js";
 import { valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
+import { isMoney, type Scaled, toScaled } from "../internal/money.js";
 import { DIALECT_SPECS, DIALECTS, type Dialect, type DialectSpec, checkIdentifier } from "./dialect.js";
 import { PACKAGE_VERSION } from "./version.js";
 
@@ -315,6 +316,15 @@ export class StatsRow {
   /** A sum or count: SQL NULL (a sum over no rows) is 0. */
   sum(alias: string): number {
     return this.maybe(alias) ?? 0;
+  }
+
+  /** An exact decimal as the engine sent it (DECIMAL / NUMERIC text, a decimal object, an integer); 0 for SQL NULL. */
+  decimal(alias: string): Scaled {
+    const v = cell(this.row, alias);
+    if (v === null || v === undefined) return { units: 0n, scale: 0 };
+    const text = typeof v === "number" && Number.isFinite(v) ? v : String(v).trim();
+    if (!isMoney(text)) return this.bad(alias, v);
+    return toScaled(text);
   }
 
   /** A local day written `YYYY-MM-DD` (text, or a date) as a day number; `null` for SQL NULL or an empty string. */

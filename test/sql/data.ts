@@ -219,3 +219,40 @@ export const subscriptionRecords = (g: readonly SubscriptionRow[]) => g.map((r) 
 
 /** The builders' column options for the subscription tables. */
 export const SUBSCRIPTION_SPEC = { customerId: "customer_id", startedAt: "started_at", endedAt: "ended_at" } as const;
+
+export interface TransactionRow {
+  country: string | null;
+  customerId: number;
+  at: Date;
+  /** Cents as a decimal: exact as a double's shortest representation and as DECIMAL. */
+  amount: number;
+}
+
+export const TRANSACTION_COLUMNS: TableColumn[] = [
+  { name: "country", type: "text" },
+  { name: "customer_id", type: "integer" },
+  { name: "at", type: "timestamptz" },
+  { name: "amount", type: "double" },
+  { name: "amount_text", type: "text" },
+];
+
+const COUNTRIES = ["FR", "US", "Ísland", null];
+
+/** Transactions: customers buying once or many times, refunds, amounts of many sizes, instants on daylight-saving days. */
+export function transactionRows(customers: number, seed: number): TransactionRow[] {
+  const rnd = random(seed);
+  const rows: TransactionRow[] = [];
+  for (let c = 0; c < customers; c++) {
+    const country = COUNTRIES[Math.floor(rnd() * COUNTRIES.length)]!;
+    const k = rnd() < 0.5 ? 1 : 1 + Math.floor(rnd() * 6);
+    for (let j = 0; j < k; j++) {
+      const cents = Math.floor(rnd() * 10 ** (1 + Math.floor(rnd() * 8))) * (rnd() < 0.05 ? -1 : 1);
+      rows.push({ country, customerId: c, at: instant(rnd), amount: cents / 100 });
+    }
+  }
+  return rows;
+}
+
+export function transactionCells(rows: readonly TransactionRow[]): Cell[][] {
+  return rows.map((r) => [r.country, r.customerId, r.at, r.amount, String(r.amount)]);
+}

@@ -2,8 +2,8 @@
 // statement must still run and read exactly those columns.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { churnFromSubscriptions, cohortRetention, nps } from "../../src/index.js";
-import { churnFromSubscriptionsQuery, cohortRetentionQuery, npsQuery } from "../../src/sql/index.js";
+import { churnFromSubscriptions, cohortRetention, historicalClv, nps } from "../../src/index.js";
+import { churnFromSubscriptionsQuery, cohortRetentionQuery, historicalClvQuery, npsQuery } from "../../src/sql/index.js";
 import { type Engine, engines, inCi } from "./engines.js";
 
 const pieces = ['"', "'", "`", ";", "--", "/*", "*/", "\\", " ", "\n", "$1", "?", ":p1", "{p1:String}", "ö", "名", "😀", "x", "DROP TABLE t", ")"];
@@ -71,6 +71,27 @@ describe("hostile identifiers", () => {
           const weeks = { period: "week", asOf: new Date(50 * day) } as const;
           const c = cohortRetentionQuery({ dialect: engine.name, from: t, customerId: i, startedAt: s, endedAt: e }, weeks);
           expect(c.results(await engine.query(c.text, c.params))).toStrictEqual([{ key: {}, count: records.length, result: cohortRetention(records, weeks) }]);
+          await engine.query(`DROP TABLE "${t.replaceAll('"', '""')}"`);
+        }
+      }),
+      { numRuns: inCi ? 100 : 25 },
+    );
+  });
+
+  it("historicalClvQuery runs and reads the named columns of a hostilely named table", async () => {
+    let run = 0;
+    const purchase = fc.record({ id: fc.integer({ min: 1, max: 4 }), cents: fc.integer({ min: -10_000, max: 1_000_000 }) });
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, fc.array(purchase, { minLength: 1, maxLength: 10 }), async (table, id, amount, buys) => {
+        const t = `o${run++}${table}`.slice(0, 60);
+        const i = `i${id}`.slice(0, 60);
+        const a = `a${amount}`.slice(0, 60);
+        const records = buys.map((b) => ({ customerId: b.id, at: new Date(0), amount: b.cents / 100 }));
+        for (const engine of list) {
+          const columns = [{ name: i, type: "integer" }, { name: `t${a}`, type: "timestamptz" }, { name: a, type: "double" }, { name: "amount", type: "double" }] as const;
+          await engine.load(t, columns, records.map((r) => [r.customerId, r.at, r.amount, 0]));
+          const q = historicalClvQuery({ dialect: engine.name, from: t, customerId: i, at: `t${a}`, amount: a });
+          expect(q.results(await engine.query(q.text, q.params))).toStrictEqual([{ key: {}, count: records.length, result: historicalClv(records) }]);
           await engine.query(`DROP TABLE "${t.replaceAll('"', '""')}"`);
         }
       }),
