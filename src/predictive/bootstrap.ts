@@ -55,14 +55,14 @@ export const PredictiveClvBootstrapOptionsSchema = /* @__PURE__ */ (() =>
 /** Options of {@link predictiveClvBootstrap}. */
 export type PredictiveClvBootstrapOptions = {
   horizon: number;
-  steps?: number;
-  discountRate?: number;
-  margin?: number;
-  replicates?: number;
-  level?: number;
-  seed?: number;
-  bgNbd?: BgNbdFitOptions;
-  gammaGamma?: GammaGammaFitOptions;
+  steps?: number | undefined;
+  discountRate?: number | undefined;
+  margin?: number | undefined;
+  replicates?: number | undefined;
+  level?: number | undefined;
+  seed?: number | undefined;
+  bgNbd?: BgNbdFitOptions | undefined;
+  gammaGamma?: GammaGammaFitOptions | undefined;
 };
 
 /** One customer of {@link predictiveClvBootstrap}: what `rfmSummary` returns with amounts. */

@@ -226,7 +226,12 @@ export const CumulativeTransactionsOptionsSchema = /* @__PURE__ */ (() =>
   ))();
 
 /** Options of {@link cumulativeTransactions}. */
-export type CumulativeTransactionsOptions = { observationEnd: DateInput; unit?: "day" | "week"; step?: number; timeZone?: string };
+export type CumulativeTransactionsOptions = {
+  observationEnd: DateInput;
+  unit?: "day" | "week" | undefined;
+  step?: number | undefined;
+  timeZone?: string | undefined;
+};
 
 /** One row of {@link cumulativeTransactions}: the shape of a tracking plot. */
 export interface CumulativeTransactionsRow {

@@ -44,3 +44,17 @@ export {
   TimeOfDaySchema,
   WeeklyHoursSchema,
 } from "./support.js";
+
+// Predictive models: Pareto/NBD, MBG/NBD, BG/BB, the CLV bootstrap and the tracking diagnostic
+export {
+  BgBbCustomerSchema,
+  BgBbFitRowSchema,
+  BgBbParamsSchema,
+  CumulativeTransactionsOptionsSchema,
+  CustomerSummaryFitRowSchema,
+  CustomerSummarySchema,
+  MbgNbdParamsSchema,
+  ParetoNbdParamsSchema,
+  PredictiveClvBootstrapOptionsSchema,
+  PredictiveFitOptionsSchema,
+} from "./predictive.js";
