@@ -99,14 +99,32 @@ export function churnFromSubscriptions(
         else fresh++;
       }
     }
-    if (atStart === 0) {
-      throw emptyError(metric, ["subscriptions"], "no customer is active at period.periodStart: the churn of no customers is undefined");
-    }
-    return {
-      ...churnOf(atStart, lost, decimals),
-      customersAtEnd: atEnd,
-      newCustomers: fresh,
-      reactivated,
-    };
+    return finishSubscriptionChurn({ atStart, lost, atEnd, fresh, reactivated }, decimals);
   });
+}
+
+/** The customers of a period counted from subscriptions, as {@link churnFromSubscriptions} defines them. */
+export interface SubscriptionChurnCounts {
+  atStart: number;
+  lost: number;
+  atEnd: number;
+  fresh: number;
+  reactivated: number;
+}
+
+/**
+ * The finish of {@link churnFromSubscriptions}, shared with the SQL builder: the rates of the counts, EMPTY_INPUT
+ * when no customer is active at the period's start.
+ */
+export function finishSubscriptionChurn(c: SubscriptionChurnCounts, decimals: number | undefined): SubscriptionChurnResult {
+  const metric = "churnFromSubscriptions";
+  if (c.atStart === 0) {
+    throw emptyError(metric, ["subscriptions"], "no customer is active at period.periodStart: the churn of no customers is undefined");
+  }
+  return {
+    ...churnOf(c.atStart, c.lost, decimals),
+    customersAtEnd: c.atEnd,
+    newCustomers: c.fresh,
+    reactivated: c.reactivated,
+  };
 }

@@ -3,7 +3,7 @@ import { MAX_EPOCH_MS, type Period, periodOf } from "../internal/date.js";
 import { InputError, RowError } from "./errors.js";
 import { type ColumnRequest, type Field, locate, placeOf, type Row, type Source, type Table } from "./input/index.js";
 import type { Plan, Result, Sink } from "./metrics/types.js";
-import { type DateReading, readKey, requireInstant } from "./values.js";
+import { type DateReading, readKey, requiredInstantReader } from "./values.js";
 
 /** How rows are split into groups: by a column's value, by the calendar period of a date column, or both. */
 export interface Grouping {
@@ -191,11 +191,13 @@ function groupKey(table: Table, grouping: Grouping): (row: Row) => GroupOf {
     };
   }
   const labelOf = periodLabeler(period!.period, period!.timeZone);
+  const instantOf = requiredInstantReader(date.field, date.column, period!.reading);
   return (row) => {
-    const cell = date.field(row);
-    const at = requireInstant(cell, date.column, period!.reading);
+    const at = instantOf(row);
     // Periods are found a day or more either side of the instant, which must stay inside the range of a Date.
-    if (Math.abs(at) > MAX_EPOCH_MS - PERIOD_MARGIN_MS) throw new RowError(date.column, cell, "too close to the limits of the date range to fall in a --period");
+    if (Math.abs(at) > MAX_EPOCH_MS - PERIOD_MARGIN_MS) {
+      throw new RowError(date.column, date.field(row), "too close to the limits of the date range to fall in a --period");
+    }
     group.label = labelOf(at);
     group.segment = by === undefined ? undefined : readKey(by.field(row), by.column);
     group.key = by === undefined ? group.label : `${group.segment}\u0000${group.label}`;

@@ -1,5 +1,6 @@
-import { DAY_MS, daysFromCivil, fromWallMs, MAX_EPOCH_MS } from "../internal/date.js";
+import { DAY_MS, daysFromCivil, daysInMonth, fromWallMs, MAX_EPOCH_MS } from "../internal/date.js";
 import { RowError } from "./errors.js";
+import type { Field, Row } from "./input/index.js";
 
 // Cells arrive as text (CSV) or as JSON values (NDJSON, JSON). These readers turn one cell into the number, instant or
 // key a metric needs, or throw a RowError naming the column and the value. An empty cell is a missing value: they
@@ -86,12 +87,6 @@ function digits(text: string, at: number, n: number): number {
   let value = 0;
   for (let k = 0; k < n; k++) value = value * 10 + digit(text, at + k);
   return value;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** Why a text is not a date, for the message. */
@@ -220,6 +215,25 @@ export function requireInstant(cell: unknown, column: string, reading: DateReadi
   const value = readInstant(cell, column, reading);
   if (value === undefined) throw new RowError(column, cell, DATE_EXPECTED);
   return value;
+}
+
+/**
+ * The reader of a column's instants: the field's own reading of the common shape when it has one, and
+ * {@link readInstant} of the cell's text for everything else (empty cells included).
+ */
+export function instantReader(field: Field, column: string, reading: DateReading): (row: Row) => number | undefined {
+  const fast = field.instant;
+  if (fast === undefined) return (row) => readInstant(field(row), column, reading);
+  return (row) => {
+    const at = fast(row);
+    return Number.isNaN(at) ? readInstant(field(row), column, reading) : at;
+  };
+}
+
+/** The reader of a column whose instants must be present. */
+export function requiredInstantReader(field: Field, column: string, reading: DateReading): (row: Row) => number {
+  const read = instantReader(field, column, reading);
+  return (row) => read(row) ?? requireInstant(field(row), column, reading);
 }
 
 /** A segment or customer key: the cell as text (numbers in JSON keep their JSON spelling). Empty is "". */

@@ -15,3 +15,5 @@ export type {
   ReopenRateQuerySpec,
   ResolutionTimeQuerySpec,
 } from "./support.js";
+export { churnFromSubscriptionsQuery, MAX_SERIES_PERIODS } from "./subscriptions.js";
+export type { ChurnFromSubscriptionsQuerySpec, ChurnSeries } from "./subscriptions.js";

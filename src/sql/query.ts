@@ -75,7 +75,8 @@ export interface ResolvedSource {
   from: string | { sql: string };
   by: string[];
   inputTimeZone: string | undefined;
-  period: { column: string; unit: Period; timeZone: string } | undefined;
+  /** Local calendar periods; `column` is absent when a later stage supplies each row's period (a series of bounds). */
+  period: { column?: string; unit: Period; timeZone: string } | undefined;
 }
 
 /**
@@ -174,8 +175,10 @@ export function readSpec<T extends object>(
   metric: string,
   columns: { readonly [K in keyof T]-?: Checker<NonNullable<T[K]>> },
   required: ReadonlyArray<keyof T & string>,
+  options: { period?: boolean } = {},
 ): T & { source: ResolvedSource } {
-  const checkers = { ...sourceCheckers, ...columns } as Record<string, Checker<unknown>>;
+  const { period: _period, ...withoutPeriod } = sourceCheckers;
+  const checkers = { ...(options.period === false ? withoutPeriod : sourceCheckers), ...columns } as Record<string, Checker<unknown>>;
   const o = readOptions<Record<string, unknown>>(spec ?? null, metric, checkers as never, "spec");
   for (const key of ["dialect", "from", ...required]) {
     if (o[key] === undefined) throw valueError("INVALID_INPUT", metric, ["spec", key], undefined, key === "dialect" ? `expected one of ${DIALECTS.map((d) => `'${d}'`).join(", ")}` : "expected a value");
@@ -210,8 +213,17 @@ export interface Plan {
   rows: readonly Column[];
   /** Columns computed by window functions over the rows; `partition` is the group's columns, `""` without any. */
   ranked?: ((partition: string) => readonly Column[]) | undefined;
+  /**
+   * Common table expressions after the rows (and the window columns), in order; the last one is what the aggregates
+   * read. Each writes its SELECT (indented by four spaces) from the group's columns.
+   */
+  stages?: ReadonlyArray<{ name: string; select: (group: readonly string[]) => string }> | undefined;
   /** Aggregates per group over the columns above. */
   aggregates: readonly Column[];
+  /** What the group's `count` is; default `COUNT(*)`, the rows of the last step. */
+  count?: string | undefined;
+  /** Columns of the last step the final SELECT also groups by, after the group's own (quoted names). */
+  groupAlso?: readonly string[] | undefined;
 }
 
 function fromClause(source: ResolvedSource): string {
@@ -240,8 +252,8 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
     ctes.push(`  ${q("cx_source")} AS (\n${sql}\n  )`);
   }
   const rowCols: string[] = source.by.map((name, i) => `${q(name)} AS ${q(keyAlias(i))}`);
-  if (source.period !== undefined) {
-    const p = source.period;
+  if (source.period?.column !== undefined) {
+    const p = source.period as { column: string; unit: Period; timeZone: string };
     const instant = spec.instant(q(p.column), source.inputTimeZone === undefined ? undefined : params.add(source.inputTimeZone));
     rowCols.push(`${spec.periodStart(instant, p.unit, params.add(p.timeZone))} AS ${q(PERIOD_ALIAS)}`);
   }
@@ -254,16 +266,21 @@ export function statement(source: ResolvedSource, params: Params, plan: Plan): s
     ctes.push(`  ${q("cx_ranked")} AS (\n    SELECT\n      *,\n${windows.join(",\n")}\n    FROM ${q("cx_rows")}\n  )`);
     last = "cx_ranked";
   }
-  const select = [...group, `COUNT(*) AS ${q(COUNT_ALIAS)}`, ...plan.aggregates.map(([alias, expr]) => `${expr} AS ${q(alias)}`)];
+  for (const stage of plan.stages ?? []) {
+    ctes.push(`  ${q(stage.name)} AS (\n${stage.select(group)}\n  )`);
+    last = stage.name;
+  }
+  const groupBy = [...group, ...(plan.groupAlso ?? [])];
+  const select = [...groupBy, `${plan.count ?? "COUNT(*)"} AS ${q(COUNT_ALIAS)}`, ...plan.aggregates.map(([alias, expr]) => `${expr} AS ${q(alias)}`)];
   const lines = [
     `-- cx-metrics ${PACKAGE_VERSION}: ${plan.metric}`,
     `WITH\n${ctes.join(",\n")}`,
     `SELECT\n${select.map((c) => `  ${c}`).join(",\n")}`,
     `FROM ${q(last)}`,
   ];
-  if (group.length > 0) {
-    lines.push(`GROUP BY ${group.join(", ")}`);
-    lines.push(`ORDER BY ${group.join(", ")}`);
+  if (groupBy.length > 0) {
+    lines.push(`GROUP BY ${groupBy.join(", ")}`);
+    lines.push(`ORDER BY ${groupBy.join(", ")}`);
   }
   return lines.join("\n");
 }

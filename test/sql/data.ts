@@ -156,3 +156,60 @@ export function ticketCells(rows: readonly TicketRow[], localWall: (d: Date) => 
     r.firstResponseAt === null ? null : localWall(r.firstResponseAt),
   ]);
 }
+
+export interface SubscriptionRow {
+  plan: string | null;
+  customerId: number;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+export const SUBSCRIPTION_COLUMNS: TableColumn[] = [
+  { name: "plan", type: "text" },
+  { name: "customer_id", type: "integer" },
+  { name: "started_at", type: "timestamptz" },
+  { name: "ended_at", type: "timestamptz" },
+  { name: "started_local", type: "timestamp" },
+  { name: "ended_local", type: "timestamp" },
+];
+
+const PLANS = ["basic", "pro", "Ünlimited", null];
+
+/** Instants on the bounds the suites measure over: UTC months and Paris months (half-open bounds are exact ties). */
+export const SUBSCRIPTION_BOUNDS = [
+  "2025-01-01T00:00:00.000Z",
+  "2026-01-01T00:00:00.000Z",
+  "2026-02-01T00:00:00.000Z",
+  "2026-02-28T23:00:00.000Z", // 2026-03-01 00:00 in Paris
+  "2026-03-31T22:00:00.000Z", // 2026-04-01 00:00 in Paris (after the change to summer time)
+  "2026-10-31T23:00:00.000Z", // 2026-11-01 00:00 in Paris (after the change back)
+].map((s) => Date.parse(s));
+
+/**
+ * Subscriptions: customers with one to three (some overlapping, some back to back, some of zero length), running ones,
+ * starts and ends on daylight-saving days and exactly on the period bounds.
+ */
+export function subscriptionRows(customers: number, seed: number): SubscriptionRow[] {
+  const rnd = random(seed);
+  const rows: SubscriptionRow[] = [];
+  for (let c = 0; c < customers; c++) {
+    const plan = PLANS[Math.floor(rnd() * PLANS.length)]!;
+    const k = 1 + Math.floor(rnd() * 3);
+    let t = instant(rnd).getTime() - Math.floor(rnd() * 400) * 86_400_000;
+    for (let j = 0; j < k; j++) {
+      const onBound = rnd() < 0.15;
+      const start = onBound ? SUBSCRIPTION_BOUNDS[Math.floor(rnd() * SUBSCRIPTION_BOUNDS.length)]! : t;
+      const length = rnd() < 0.05 ? 0 : Math.floor(rnd() * 300 * 86_400_000);
+      const endOnBound = rnd() < 0.15;
+      let end: number | null = rnd() < 0.3 ? null : endOnBound ? SUBSCRIPTION_BOUNDS[Math.floor(rnd() * SUBSCRIPTION_BOUNDS.length)]! : start + length;
+      if (end !== null && end < start) end = start + length;
+      rows.push({ plan, customerId: c, startedAt: new Date(start), endedAt: end === null ? null : new Date(end) });
+      t = (end ?? start) + Math.floor((rnd() - 0.3) * 60) * 86_400_000;
+    }
+  }
+  return rows;
+}
+
+export function subscriptionCells(rows: readonly SubscriptionRow[], localWall: (d: Date) => Date): Cell[][] {
+  return rows.map((r) => [r.plan, r.customerId, r.startedAt, r.endedAt, localWall(r.startedAt), r.endedAt === null ? null : localWall(r.endedAt)]);
+}

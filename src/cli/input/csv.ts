@@ -1,5 +1,6 @@
 import { InputError, RowError } from "../errors.js";
 import { firstInvalidUtf8, listNames, quoteText, showBytes } from "../text.js";
+import { isoInstantAt } from "./instant.js";
 import type { Source } from "./source.js";
 import type { ColumnRequest, Field, ReadLimits, Row, Table } from "./table.js";
 
@@ -67,6 +68,12 @@ export class CsvRecord {
   /** Whether the record is a blank line: one empty, unquoted field. */
   blank(): boolean {
     return this.count === 1 && this.starts[0] === this.ends[0];
+  }
+
+  /** The instant in field `i` read from its bytes when it has the common ISO shape ({@link isoInstantAt}), else NaN. */
+  instant(i: number): number {
+    if (this.escaped[i] === 1) return Number.NaN;
+    return isoInstantAt(this.buf, this.starts[i]! - this.shift, this.ends[i]! - this.shift);
   }
 
   /** The text of field `i`; a RowError naming `column` when it is not UTF-8 (unless told to replace). */
@@ -384,7 +391,8 @@ export async function csvTable(source: Source, delimiter: string, limits: ReadLi
           `column ${quoteText(column)} (${option}) is named twice in the header of ${source.name}: columns ${index + 1} and ${again + 1}`,
         );
       }
-      return (r) => (r.cells as CsvRecord).text(index, column);
+      const field = (r: Row) => (r.cells as CsvRecord).text(index, column);
+      return Object.assign(field, { instant: (r: Row) => (r.cells as CsvRecord).instant(index) });
     },
     async scan(visit) {
       visitor = visit;

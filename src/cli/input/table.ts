@@ -10,8 +10,12 @@ export interface Row {
   readonly index?: number | undefined;
 }
 
-/** Reads one column's value out of a row. */
-export type Field = (row: Row) => unknown;
+/**
+ * Reads one column's value out of a row. A reader over bytes may also read a column's instants without making its text:
+ * `instant` gives the epoch milliseconds, or NaN when the cell is not of the shape it reads (the text then goes to the
+ * full date parser).
+ */
+export type Field = ((row: Row) => unknown) & { readonly instant?: (row: Row) => number };
 
 /** How a metric names the columns it reads: the column and the option that named it. */
 export interface ColumnRequest {

@@ -4,7 +4,7 @@ import { roundTo } from "../../internal/round.js";
 import type { Options, OptionSpec } from "../args.js";
 import { PERIODS } from "../common.js";
 import { RowError } from "../errors.js";
-import { isMissing, parseInstant, readInstant, requireInstant, requireKey } from "../values.js";
+import { instantReader, isMissing, parseInstant, requiredInstantReader, requireKey } from "../values.js";
 import { countColumn, fixed, numberColumn } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type TableColumn } from "./types.js";
 
@@ -70,13 +70,14 @@ function subscriptionPlan(context: Context, compute: (subscriptions: Subscriptio
       end: { column: end, option: "--end-column", optional: true },
     },
     read(fields) {
-      const [customerField, startField, endField] = [fields.customer!, fields.start!, fields.end!];
+      const [customerField, endField] = [fields.customer!, fields.end!];
+      const startOf = requiredInstantReader(fields.start!, start, reading);
+      const endOf = instantReader(endField, end, reading);
       return (row) => {
         const customerId = requireKey(customerField(row), customer);
-        const startedAt = requireInstant(startField(row), start, reading);
-        const cell = endField(row);
-        const endedAt = readInstant(cell, end, reading) ?? null;
-        if (endedAt !== null && endedAt < startedAt) throw new RowError(end, cell, `expected an instant not before "${start}"`);
+        const startedAt = startOf(row);
+        const endedAt = endOf(row) ?? null;
+        if (endedAt !== null && endedAt < startedAt) throw new RowError(end, endField(row), `expected an instant not before "${start}"`);
         return { customerId, startedAt, endedAt };
       };
     },
@@ -268,10 +269,11 @@ export const clvCommand: MetricCommand = {
         at: { column: dateColumn, option: "--date-column" },
       },
       read(fields) {
-        const [customerField, amountField, atField] = [fields.customer!, fields.amount!, fields.at!];
+        const [customerField, amountField] = [fields.customer!, fields.amount!];
+        const atOf = requiredInstantReader(fields.at!, dateColumn, context.reading);
         return (row) => {
           const customerId = requireKey(customerField(row), customer);
-          const at = requireInstant(atField(row), dateColumn, context.reading);
+          const at = atOf(row);
           const cell = amountField(row);
           const amount = typeof cell === "string" ? cell.trim() : cell;
           if (isMissing(cell) || !isMoney(amount)) throw new RowError(amountColumn, cell, "expected an amount such as 49.90");

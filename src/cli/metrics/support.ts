@@ -5,7 +5,7 @@ import { checkCalendar } from "../../support/business-hours.js";
 import type { OptionSpec } from "../args.js";
 import { RowError } from "../errors.js";
 import type { Row } from "../input/index.js";
-import { readInstant, requireInstant } from "../values.js";
+import { instantReader, requiredInstantReader } from "../values.js";
 import { countColumn, numberColumn } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type View } from "./types.js";
 
@@ -138,14 +138,14 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
           ended: { column: ended, option: `--${metric.endOption}`, optional: true },
         },
         read(fields) {
-          const createdField = fields.created!;
           const endedField = fields.ended!;
+          const createdAt = requiredInstantReader(fields.created!, created, reading);
+          const endedAt = instantReader(endedField, ended, reading);
           return (row) => {
-            const createdAt = requireInstant(createdField(row), created, reading);
-            const cell = endedField(row);
-            const at = readInstant(cell, ended, reading) ?? null;
-            if (at !== null && at < createdAt) throw new RowError(ended, cell, `expected an instant not before "${created}"`);
-            return { createdAt, at };
+            const start = createdAt(row);
+            const at = endedAt(row) ?? null;
+            if (at !== null && at < start) throw new RowError(ended, endedField(row), `expected an instant not before "${created}"`);
+            return { createdAt: start, at };
           };
         },
         valueColumn: ended,
