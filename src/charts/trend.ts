@@ -1,4 +1,5 @@
 import { checkBoolean, checkCount, checkOneOf } from "../internal/check.js";
+import { SMALL_SAMPLE_SIZE } from "../inference/intervals.js";
 import { guard } from "../internal/guard.js";
 import {
   type ChartOptions,
@@ -106,7 +107,7 @@ export function trendChart(series: ReadonlyArray<TrendPoint>, options: TrendChar
       throw checkOneOf<TrendMetric>("nps", "csat", "ces")(undefined, ["options", "metric"], METRIC);
     }
     const m = METRICS[opts.metric];
-    const threshold = opts.minSampleSize ?? 30;
+    const threshold = opts.minSampleSize ?? SMALL_SAMPLE_SIZE;
     const list = checkList(series, ["series"], METRIC, "series");
     const values: TrendRow[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -123,8 +124,9 @@ export function trendChart(series: ReadonlyArray<TrendPoint>, options: TrendChar
       let upper: number | null = null;
       if (result.confidenceInterval !== undefined) {
         const ci = checkObject(result.confidenceInterval, [...path, "confidenceInterval"], METRIC);
-        lower = checkNumber(ci.lower, [...path, "confidenceInterval", "lower"], METRIC, m.domain[0], score);
-        upper = checkNumber(ci.upper, [...path, "confidenceInterval", "upper"], METRIC, score, m.domain[1]);
+        // An adjusted-Wald NPS interval is centred on the adjusted score and may leave the score outside it.
+        lower = checkNumber(ci.lower, [...path, "confidenceInterval", "lower"], METRIC, m.domain[0], m.domain[1]);
+        upper = checkNumber(ci.upper, [...path, "confidenceInterval", "upper"], METRIC, lower, m.domain[1]);
       }
       values.push({ period, score, lower, upper, n, enough: n >= threshold });
     }

@@ -12,14 +12,32 @@ export interface ConfidenceInterval {
   level: number;
 }
 
+/**
+ * Below this sample size (the effective sample size when weighted) a survey result is flagged `smallSample`: the
+ * normal approximation behind its interval is then rough, and the interval can be far narrower or wider than the truth.
+ */
+export const SMALL_SAMPLE_SIZE = 30;
+
 /** The uncertainty every survey result carries. */
 export interface Uncertainty {
   /** The standard error of the score, on the score's scale. */
   standardError: number;
   /** Half the width of the confidence interval. */
   marginOfError: number;
-  /** The confidence interval, clipped to the score's range. */
+  /**
+   * The confidence interval, clipped to the score's range.
+   *
+   * The Wald interval (NPS and proportions) and Wilson's (proportions) always contain the score, but Wald's collapses to
+   * the score itself when every answer is alike (one promoter: [100, 100]). The adjusted-Wald NPS interval is centred on
+   * the adjusted score (0.75 promoters, 1.5 passives and 0.75 detractors added), not on the score, so with few
+   * responses or a score near ±100 it may exclude the score: one promoter gives a score of 100 and [−48.5, 98.5].
+   */
   confidenceInterval: ConfidenceInterval;
+  /**
+   * True when the sample (the effective sample size when weighted) is smaller than 30 responses: the interval then
+   * rests on a rough normal approximation and the score should be read as indicative, not as certain.
+   */
+  smallSample: boolean;
 }
 
 const zCache = new Map<number, number>();
@@ -39,18 +57,30 @@ function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
 
-function uncertainty(
-  se: number,
-  lower: number,
-  upper: number,
-  margin: number,
-  confidence: number,
-  decimals: number | undefined,
-): Uncertainty {
+/** How an interval was computed, for {@link uncertainty}. */
+interface Interval {
+  se: number;
+  lower: number;
+  upper: number;
+  margin: number;
+  /** The result's score (rounded as the result is) when the method's interval contains it (every one but adjusted Wald). */
+  contains: number | undefined;
+}
+
+function uncertainty(i: Interval, confidence: number, decimals: number | undefined, n: number): Uncertainty {
+  let lower = maybeRound(i.lower, decimals);
+  let upper = maybeRound(i.upper, decimals);
+  // The bounds and the score are rounded from different computations (the score exactly): where the interval is a
+  // point or nearly so, a last-place difference must not leave the score outside an interval that contains it.
+  if (i.contains !== undefined) {
+    lower = Math.min(lower, i.contains);
+    upper = Math.max(upper, i.contains);
+  }
   return {
-    standardError: maybeRound(se, decimals),
-    marginOfError: maybeRound(margin, decimals),
-    confidenceInterval: { lower: maybeRound(lower, decimals), upper: maybeRound(upper, decimals), level: confidence },
+    standardError: maybeRound(i.se, decimals),
+    marginOfError: maybeRound(i.margin, decimals),
+    confidenceInterval: { lower, upper, level: confidence },
+    smallSample: n < SMALL_SAMPLE_SIZE,
   };
 }
 
@@ -100,6 +130,7 @@ export function npsUncertainty(
   confidence: number,
   method: NpsIntervalMethod,
   decimals: number | undefined,
+  score: number,
 ): Uncertainty {
   const z = criticalZ(confidence);
   // Shares are taken on the weighted totals, then applied to the effective sample size.
@@ -114,7 +145,14 @@ export function npsUncertainty(
   const centre = (100 * (p - d)) / size;
   const se = 100 * Math.sqrt(npsVariance(p, d, size) / size);
   const margin = z * se;
-  return uncertainty(se, clip(centre - margin, -100, 100), clip(centre + margin, -100, 100), margin, confidence, decimals);
+  const interval = {
+    se,
+    lower: clip(centre - margin, -100, 100),
+    upper: clip(centre + margin, -100, 100),
+    margin,
+    contains: method === "wald" ? score : undefined,
+  };
+  return uncertainty(interval, confidence, decimals, n);
 }
 
 /** Proportion interval methods. */
@@ -122,6 +160,8 @@ export type ProportionIntervalMethod = "wilson" | "wald";
 
 /**
  * A percent's standard error 100·√(p(1 − p)/n) and its interval: Wilson's score interval by default, or Wald's p ± z·se.
+ * Wilson's bounds are the roots of (1 + z²/n)·t² − (2p + z²/n)·t + p² = 0; the larger is a sum, and the smaller is
+ * taken as p² / ((1 + z²/n) × the larger) rather than as a difference, so it keeps its digits near 0%.
  */
 export function proportionUncertainty(
   hits: number,
@@ -130,18 +170,23 @@ export function proportionUncertainty(
   confidence: number,
   method: ProportionIntervalMethod,
   decimals: number | undefined,
+  score: number,
 ): Uncertainty {
   const z = criticalZ(confidence);
   const p = hits / total;
-  const se = Math.sqrt((p * (1 - p)) / n);
+  const q = (total - hits) / total;
+  const se = Math.sqrt((p * q) / n);
   if (method === "wald") {
     const margin = 100 * z * se;
-    return uncertainty(100 * se, clip(100 * p - margin, 0, 100), clip(100 * p + margin, 0, 100), margin, confidence, decimals);
+    const interval = { se: 100 * se, lower: clip(100 * p - margin, 0, 100), upper: clip(100 * p + margin, 0, 100), margin, contains: score };
+    return uncertainty(interval, confidence, decimals, n);
   }
   const z2n = (z * z) / n;
-  const centre = (p + z2n / 2) / (1 + z2n);
-  const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n));
-  const lower = clip(100 * (centre - half), 0, 100);
-  const upper = clip(100 * (centre + half), 0, 100);
-  return uncertainty(100 * se, lower, upper, (upper - lower) / 2, confidence, decimals);
+  const shrink = 1 + z2n;
+  const half = (z / shrink) * Math.sqrt((p * q) / n + z2n / (4 * n));
+  const larger = (p + z2n / 2) / shrink + half;
+  // At p = 0 and p = 1 the bound is exact (also where z is so small that the quotient would be 0 / 0).
+  const lower = p === 0 ? 0 : clip((100 * p * p) / (shrink * larger), 0, 100);
+  const upper = q === 0 ? 100 : clip(100 * larger, 0, 100);
+  return uncertainty({ se: 100 * se, lower, upper, margin: (upper - lower) / 2, contains: score }, confidence, decimals, n);
 }

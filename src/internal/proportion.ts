@@ -112,10 +112,11 @@ export function computeProportion(t: ProportionTally, spec: ProportionSpec, opti
   if (!(t.total > 0)) throw emptyError(spec.metric, [], "no responses: the share of nothing is undefined");
   const decimals = options.decimals;
   const n = checkedEffectiveSize(t.total, t.sumOfSquares, spec.metric, t.sumOfValues);
+  const score = ratio(t.hits, t.total, 100, decimals);
   const core: ProportionCore = {
-    score: ratio(t.hits, t.total, 100, decimals),
+    score,
     total: t.total,
-    ...proportionUncertainty(t.hits, t.total, n, options.confidence ?? 0.95, options.interval ?? "wilson", decimals),
+    ...proportionUncertainty(t.hits, t.total, n, options.confidence ?? 0.95, options.interval ?? "wilson", decimals, score),
   };
   if (t.sumOfValues !== undefined) core.mean = ratio(t.sumOfValues, t.total, 1, decimals);
   if (t.total !== t.sumOfSquares) core.effectiveSampleSize = maybeRound(n, decimals);

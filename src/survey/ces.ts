@@ -95,7 +95,8 @@ export function computeCes(t: ProportionTally, spec: ProportionSpec, options: Pr
  * count the answers past the midpoint (5-7 on the 1-7 CES 2.0 scale); `lowerIsEasier` counts the ones below it.
  *
  * The result carries its uncertainty: se = 100·√(p(1 − p)/n) and Wilson's score interval (or Wald's), clipped to
- * [0, 100]; with weights, n is Kish's effective sample size.
+ * [0, 100]; with weights, n is Kish's effective sample size. `smallSample` is true below 30 responses (effective
+ * responses when weighted).
  *
  * @param ratings - an array or typed array of integer ratings on the scale
  * @param options - `scale` (default `[1, 5]`), `agreeFrom`, `lowerIsEasier`, `weights`, `decimals`, `confidence` (default 0.95), `interval` (default `'wilson'`)

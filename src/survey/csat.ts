@@ -90,7 +90,8 @@ export function computeCsat(t: ProportionTally, spec: ProportionSpec, options: P
  * 4-5 on a 1-5 scale, 9-10 on 1-10, 3 on 1-3). Computed exactly, rounded once when `decimals` is given.
  *
  * The result carries its uncertainty: se = 100·√(p(1 − p)/n) and Wilson's score interval (or Wald's), clipped to
- * [0, 100]; with weights, n is Kish's effective sample size.
+ * [0, 100]; with weights, n is Kish's effective sample size. `smallSample` is true below 30 responses (effective
+ * responses when weighted).
  *
  * @param ratings - an array or typed array of integer ratings on the scale
  * @param options - `scale` (default `[1, 5]`), `satisfiedFrom`, `weights`, `decimals`, `confidence` (default 0.95), `interval` (default `'wilson'`)

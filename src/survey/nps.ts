@@ -131,9 +131,11 @@ export function computeNps(t: NpsTally, options: NpsResultOptions): NpsResult {
   if (!(t.total > 0)) throw emptyError(METRIC, [], "no responses: the NPS of nothing is undefined");
   const decimals = options.decimals;
   const n = checkedEffectiveSize(t.total, t.sumOfSquares, METRIC);
+  const score = ratio(t.promoters - t.detractors, t.total, 100, decimals);
+  const interval = options.interval ?? "wald";
   const result: NpsResult = {
     metric: "nps",
-    score: ratio(t.promoters - t.detractors, t.total, 100, decimals),
+    score,
     total: t.total,
     promoters: t.promoters,
     passives: t.passives,
@@ -141,7 +143,7 @@ export function computeNps(t: NpsTally, options: NpsResultOptions): NpsResult {
     promoterPercent: ratio(t.promoters, t.total, 100, decimals),
     passivePercent: ratio(t.passives, t.total, 100, decimals),
     detractorPercent: ratio(t.detractors, t.total, 100, decimals),
-    ...npsUncertainty(t.promoters, t.detractors, t.total, n, options.confidence ?? 0.95, options.interval ?? "wald", decimals),
+    ...npsUncertainty(t.promoters, t.detractors, t.total, n, options.confidence ?? 0.95, interval, decimals, score),
   };
   if (t.total !== t.sumOfSquares) result.effectiveSampleSize = maybeRound(n, decimals);
   return result;
@@ -154,6 +156,7 @@ export function computeNps(t: NpsTally, options: NpsResultOptions): NpsResult {
  * NPS = 100 × (promoters − detractors) / responses, computed exactly and rounded once (half away from zero) when
  * `decimals` is given. The result carries its uncertainty: se = 100·√(((pP + pD) − (pP − pD)²) / n) and a Wald interval
  * score ± z·se (or MeasuringU's adjusted Wald), clipped to [−100, 100]; with weights, n is Kish's effective sample size.
+ * `smallSample` is true below 30 responses (effective responses when weighted).
  *
  * @param scores - an array or typed array of integer scores 0-10
  * @param options - `weights` (one per score), `decimals`, `confidence` (default 0.95), `interval` (default `'wald'`)

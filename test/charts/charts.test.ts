@@ -221,6 +221,20 @@ describe("trendChart", () => {
     expect(ces.description).toBe("Line chart of CES over 1 period with its confidence band: w1 60 from 40.");
   });
 
+  it("draws hollow, by default, exactly the periods whose results are flagged smallSample", () => {
+    const spec = trendChart(series, { metric: "nps" });
+    expect(spec.data.values.map((v) => !v.enough)).toEqual(series.map((p) => p.result.smallSample));
+  });
+
+  it("takes an adjusted-Wald interval that leaves the score outside it", () => {
+    // One promoter: score 100; adjusted counts 1.75/1.5/0.75 of 4 give 25 ± z × 37.5 with z = 1.959963984540054.
+    const result = nps({ promoters: 1, passives: 0, detractors: 0 }, { interval: "adjusted-wald" });
+    const spec = trendChart([{ period: "2026-01", result }], { metric: "nps" });
+    expect(spec.data.values[0]).toMatchObject({ score: 100, n: 1, enough: false });
+    expect(spec.data.values[0]!.lower).toBeCloseTo(25 - 1.959963984540054 * 37.5, 9);
+    expect(spec.data.values[0]!.upper).toBeCloseTo(25 + 1.959963984540054 * 37.5, 9);
+  });
+
   it("tilts the labels of long series", () => {
     const long = Array.from({ length: 9 }, (_, i) => ({ period: `p${i}`, result: { score: 1, total: 40 } }));
     const spec = trendChart(long, { metric: "nps" }) as unknown as ReturnType<typeof trendChart> & { encoding: { x: { axis: { labelAngle: number } } } };

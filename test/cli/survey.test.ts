@@ -81,22 +81,41 @@ describe("cx-metrics survey metrics over CSV", () => {
     const [header, ...rows] = cli([...args, "--format", "csv"]).stdout.trimEnd().split("\n");
     expect(header).toBe(
       "key,metric,score,total,promoters,passives,detractors,promoterPercent,passivePercent,detractorPercent," +
-        "standardError,marginOfError,confidenceInterval.lower,confidenceInterval.upper,confidenceInterval.level",
+        "standardError,marginOfError,confidenceInterval.lower,confidenceInterval.upper,confidenceInterval.level,smallSample",
     );
     const fromJson = (json(cli([...args, "--format", "json"])) as Array<{ result: Record<string, number> & { confidenceInterval: Record<string, number> } }>).map(
       ({ result: r }) => [r.standardError, r.marginOfError, r.confidenceInterval.lower, r.confidenceInterval.upper, r.confidenceInterval.level].join(","),
     );
-    expect(rows).toEqual([`email,nps,60,5,4,0,1,80,0,20,${fromJson[0]}`, `"chat, web",nps,-50,4,0,2,2,0,50,50,${fromJson[1]}`]);
+    expect(rows).toEqual([`email,nps,60,5,4,0,1,80,0,20,${fromJson[0]},true`, `"chat, web",nps,-50,4,0,2,2,0,50,50,${fromJson[1]},true`]);
   });
 
   it("--format table aligns the columns and draws a bar for the score", () => {
     const out = cli(["nps", "survey.csv", "--column", "nps", "--by", "channel", "--format", "table", "--quiet"]);
     expect(out.stdout).toMatchInlineSnapshot(`
-      "channel      NPS          95% CI  n                             promoters  passives  detractors
-      email       60.0  [-10.1, 100.0]  5  ░░░░░░░░░░░░│███████░░░░░      80.0%      0.0%       20.0%
-      chat, web  -50.0   [-99.0, -1.0]  4  ░░░░░░██████│░░░░░░░░░░░░       0.0%     50.0%       50.0%
+      "channel      NPS          95% CI  n                             promoters  passives  detractors  note
+      email       60.0  [-10.1, 100.0]  5  ░░░░░░░░░░░░│███████░░░░░      80.0%      0.0%       20.0%  small sample
+      chat, web  -50.0   [-99.0, -1.0]  4  ░░░░░░██████│░░░░░░░░░░░░       0.0%     50.0%       50.0%  small sample
       "
     `);
+  });
+
+  it("--format table notes the groups of fewer than 30 responses, and leaves the note out when none is", () => {
+    // Group "big" has 30 answers, "small" 29; every answer is a 10.
+    const input = `nps,g\n${"10,big\n".repeat(30)}${"10,small\n".repeat(29)}`;
+    for (const metric of [["nps"], ["csat", "--scale", "0-10"], ["ces", "--scale", "0-10"]]) {
+      const out = cli([...metric, "-", "--column", "nps", "--by", "g", "--format", "table", "--quiet"], { input });
+      expect(out.status).toBe(0);
+      const [header, big, small] = out.stdout.trimEnd().split("\n") as [string, string, string];
+      expect(header).toMatch(/ note$/);
+      expect(big).toMatch(/^big .* 30 /);
+      expect(big).not.toContain("small sample");
+      expect(small).toMatch(/^small .* 29 .* small sample$/);
+      const groups = json(cli([...metric, "-", "--column", "nps", "--by", "g", "--format", "json", "--quiet"], { input })) as Array<{ result: { smallSample: boolean } }>;
+      expect(groups.map((e) => e.result.smallSample)).toEqual([false, true]);
+    }
+    const large = cli(["nps", "-", "--column", "nps", "--format", "table", "--quiet"], { input: `nps\n${"9\n".repeat(30)}` });
+    expect(large.stdout).not.toContain("note");
+    expect(large.stdout).not.toContain("small sample");
   });
 
   it("--confidence sets the level of the interval (0.9 or 90), narrower than at 95%", () => {

@@ -49,6 +49,13 @@ export function intervalColumn(decimals: number | undefined, confidence: number 
   };
 }
 
+/** "small sample" where the result is flagged `smallSample` (fewer than 30 responses); the column is left out otherwise. */
+export const SMALL_SAMPLE_COLUMN: TableColumn = {
+  header: "note",
+  cell: (r: Result) => (r.smallSample === true ? "small sample" : ""),
+  left: true,
+};
+
 function trimNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }

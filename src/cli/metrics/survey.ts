@@ -1,7 +1,7 @@
 import { createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../index.js";
 import type { OptionSpec } from "../args.js";
 import { readInteger, readWeight } from "../values.js";
-import { countColumn, intervalColumn, numberColumn } from "./show.js";
+import { countColumn, intervalColumn, numberColumn, SMALL_SAMPLE_COLUMN } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type Sink, type View } from "./types.js";
 
 // NPS, CSAT and CES stream through the library's mergeable accumulators: each group keeps a few sums, so memory does
@@ -118,6 +118,7 @@ function percentView(label: string, hits: string, context: Context): View {
       BAR,
       countColumn(hits, hits),
       numberColumn("mean", "mean", d ?? 2),
+      SMALL_SAMPLE_COLUMN,
     ],
     bar: { value: (r) => r.score as number, min: 0, max: 100 },
   };
@@ -146,6 +147,7 @@ export const npsCommand: MetricCommand = {
           numberColumn("promoters", "promoterPercent", d, "%"),
           numberColumn("passives", "passivePercent", d, "%"),
           numberColumn("detractors", "detractorPercent", d, "%"),
+          SMALL_SAMPLE_COLUMN,
         ],
         bar: { value: (r) => r.score as number, min: -100, max: 100 },
       },
