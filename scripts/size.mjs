@@ -18,8 +18,8 @@ export const budgets = [
   { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4.3 * KB },
   { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 2.4 * KB, optional: "clv" },
   { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 10.3 * KB, optional: "fitBgNbd" },
-  { name: "whole library but schemas", code: calculators, limit: 38.1 * KB },
-  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 61.8 * KB },
+  { name: "whole library but schemas", code: calculators, limit: 40 * KB },
+  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 63.6 * KB },
   { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 32.2 * KB },
 ];
 
