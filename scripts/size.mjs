@@ -14,9 +14,10 @@ export const budgets = [
   { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4.5 * KB },
   { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 8 * KB, optional: "clv" },
   { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 11 * KB, optional: "fitBgNbd" },
-  // 37 kB with the Pareto/NBD, MBG/NBD, BG/BB models and the predictive diagnostics, before their zod/mini specs move out
-  { name: "whole library but schemas", code: calculators, limit: 38.5 * KB },
-  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 62 * KB },
+  // 39.6 kB with the Pareto/NBD, MBG/NBD, BG/BB models, the predictive diagnostics (tracking included) and the CLV
+  // bootstrap, before their zod/mini specs move out
+  { name: "whole library but schemas", code: calculators, limit: 40 * KB },
+  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 63 * KB },
   { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 32 * KB },
 ];
 

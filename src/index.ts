@@ -190,7 +190,16 @@ export {
 } from "./predictive/bg-bb.js";
 export type { BgBbParams, BgBbCustomer, BgBbFitRow, BgBbFit } from "./predictive/bg-bb.js";
 export type { ParameterInterval } from "./predictive/shared.js";
-export { calibrationHoldout, probabilityAliveMatrix } from "./predictive/diagnostics.js";
+export {
+  calibrationHoldout,
+  probabilityAliveMatrix,
+  cumulativeTransactions,
+  CumulativeTransactionsOptionsSchema,
+  CUMULATIVE_TRANSACTIONS_MAX_DAYS,
+} from "./predictive/diagnostics.js";
+export type { CumulativeTransactionsOptions, CumulativeTransactionsRow } from "./predictive/diagnostics.js";
 export type { CalibrationHoldoutRow as PredictiveCalibrationRow, ProbabilityAliveMatrix as PredictiveAliveMatrix, PurchaseModelFit } from "./predictive/diagnostics.js";
 export { predictiveClv, PredictiveClvInputSchema } from "./predictive/clv.js";
+export { predictiveClvBootstrap, PredictiveClvBootstrapOptionsSchema, CLV_BOOTSTRAP_MAX_VALUES } from "./predictive/bootstrap.js";
+export type { PredictiveClvBootstrap, PredictiveClvBootstrapOptions, PredictiveClvBootstrapCustomer, ClvInterval } from "./predictive/bootstrap.js";
 export type { PredictiveClvInput } from "./predictive/clv.js";
