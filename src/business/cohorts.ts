@@ -185,15 +185,21 @@ export function cohortRetention(subscriptions: ReadonlyArray<Subscription>, opti
 
     const cohorts: Cohort[] = [...groups.values()]
       .sort((a, b) => a.startDay - b.startDay)
-      .map((g) => {
-        const retention = [100];
-        let active = 0;
-        for (let k = 1; k < g.boundaries.length; k++) {
-          active += g.diff[k]!;
-          retention.push(ratio(active, g.size, 100, o.decimals));
-        }
-        return { cohort: periodLabel(g.startDay, o.period), size: g.size, retention };
-      });
+      .map((g) => finishCohort(g.startDay, o.period, g.size, g.diff, g.boundaries.length, o.decimals));
     return { metric: "cohortRetention", cohorts };
   });
+}
+
+/**
+ * The finish of {@link cohortRetention}, shared with the SQL builder: one cohort's curve from its size and the
+ * difference array of its active customers (diff[k] for columns 1..columns − 1; the running sum is column k's count).
+ */
+export function finishCohort(startDay: number, period: Period, size: number, diff: ArrayLike<number>, columns: number, decimals: number | undefined): Cohort {
+  const retention = [100];
+  let active = 0;
+  for (let k = 1; k < columns; k++) {
+    active += diff[k]!;
+    retention.push(ratio(active, size, 100, decimals));
+  }
+  return { cohort: periodLabel(startDay, period), size, retention };
 }

@@ -116,9 +116,9 @@ function durationPlan(source: ResolvedSource, params: Params, start: string, end
   ];
   const aggregates: Column[] = [
     ["cx_durations", `COUNT(${d})`],
-    ["cx_missing", `COUNT(CASE WHEN ${q("cx_end")} IS NULL THEN 1 END)`],
-    ["cx_no_start", `COUNT(CASE WHEN ${q("cx_start")} IS NULL THEN 1 END)`],
-    ["cx_negative", `COUNT(CASE WHEN ${d} < 0 THEN 1 END)`],
+    ["cx_missing", spec.countIf(`${q("cx_end")} IS NULL`)],
+    ["cx_no_start", spec.countIf(`${q("cx_start")} IS NULL`)],
+    ["cx_negative", spec.countIf(`${d} < 0`)],
     ["cx_sum", `SUM(${d})`],
     ["cx_min", `MIN(${d})`],
     ["cx_max", `MAX(${d})`],
@@ -238,18 +238,25 @@ export function resolutionTimeQuery(spec: ResolutionTimeQuerySpec, options?: Dur
   return durationQuery("resolutionTime", "resolvedAt", spec, options, finishResolutionTime);
 }
 
-/** The checks of a count column: NULL, negative or fractional values are counted and one is kept for the message. */
+/**
+ * The checks of a count column, each a plain aggregate: how many are not NULL, the lowest, and the lowest fractional
+ * value. Together they find a NULL, negative or fractional count without testing every row for all three.
+ */
 function countChecks(q: (name: string) => string, alias: string): Column[] {
   const c = q(alias);
-  const bad = `${c} IS NULL OR ${c} < 0 OR ${c} <> FLOOR(${c})`;
   return [
-    [`${alias}_bad`, `COUNT(CASE WHEN ${bad} THEN 1 END)`],
-    [`${alias}_bad_value`, `MIN(CASE WHEN ${bad} THEN ${c} END)`],
+    [`${alias}_known`, `COUNT(${c})`],
+    [`${alias}_min`, `MIN(${c})`],
+    [`${alias}_fraction`, `MIN(CASE WHEN ${c} <> FLOOR(${c}) THEN ${c} END)`],
   ];
 }
 
+/** Refuses a NULL count first, then the lowest when negative, then the lowest fractional one. */
 function refuseBadCount(row: StatsRow, alias: string, field: string): void {
-  if (row.sum(`${alias}_bad`) > 0) throw valueError("INVALID_INPUT", row.metric, [field], row.maybe(`${alias}_bad_value`), "expected a non-negative integer");
+  const missing = row.sum(`${alias}_known`) < row.sum("cx_count");
+  const min = row.maybe(`${alias}_min`);
+  const bad = missing ? null : min !== null && min < 0 ? min : row.maybe(`${alias}_fraction`);
+  if (missing || bad !== null) throw valueError("INVALID_INPUT", row.metric, [field], bad, "expected a non-negative integer");
 }
 
 /**
@@ -269,7 +276,7 @@ function refuseBadCount(row: StatsRow, alias: string, field: string): void {
  * ```ts
  * import { firstContactResolutionRateQuery } from "cx-metrics/sql";
  * const q = firstContactResolutionRateQuery({ dialect: "duckdb", from: "tickets", resolved: "is_resolved", agentReplies: "replies" });
- * const rows = [{ cx_count: 4, cx_resolved: 3, cx_first_contact: 2, cx_replies_bad: 0, cx_resolved_bad: 0 }];
+ * const rows = [{ cx_count: 4, cx_resolved: 3, cx_first_contact: 2, cx_resolved_known: 4, cx_replies_known: 4, cx_replies_min: 0 }];
  * console.log(q.results(rows)[0].result.rate.toFixed(2));
  * // => 66.67
  * ```
@@ -296,14 +303,14 @@ export function firstContactResolutionRateQuery(
         ["cx_replies", `CAST(${q(s.agentReplies)} AS ${d.double})`],
       ],
       aggregates: [
-        ["cx_resolved", `COUNT(CASE WHEN ${r} THEN 1 END)`],
-        ["cx_first_contact", `COUNT(CASE WHEN ${r} AND ${replies} <= 1 THEN 1 END)`],
-        ["cx_resolved_bad", `COUNT(CASE WHEN ${r} IS NULL THEN 1 END)`],
+        ["cx_resolved", d.countIf(r)],
+        ["cx_first_contact", d.countIf(`${r} AND ${replies} <= 1`)],
+        ["cx_resolved_known", `COUNT(${r})`],
         ...countChecks(q, "cx_replies"),
       ],
     };
     return buildQuery(s.source, new Params(d), plan, (row) => {
-      if (row.sum("cx_resolved_bad") > 0) throw valueError("INVALID_INPUT", metric, ["resolved"], null, "expected true or false");
+      if (row.sum("cx_resolved_known") < row.sum("cx_count")) throw valueError("INVALID_INPUT", metric, ["resolved"], null, "expected true or false");
       refuseBadCount(row, "cx_replies", "agentReplies");
       return finishFirstContactResolution(row.sum("cx_first_contact"), row.sum("cx_resolved"), o.decimals);
     });
@@ -325,7 +332,7 @@ export function firstContactResolutionRateQuery(
  * ```ts
  * import { reopenRateQuery } from "cx-metrics/sql";
  * const q = reopenRateQuery({ dialect: "snowflake", from: "tickets", reopens: "reopen_count" }, { decimals: 1 });
- * console.log(q.results([{ CX_COUNT: 8, CX_REOPENED: 1, CX_REOPENS_BAD: 0 }])[0].result.rate);
+ * console.log(q.results([{ CX_COUNT: 8, CX_REOPENED: 1, CX_REOPENS_KNOWN: 8, CX_REOPENS_MIN: 0 }])[0].result.rate);
  * // => 12.5
  * ```
  */
@@ -339,7 +346,7 @@ export function reopenRateQuery(spec: ReopenRateQuerySpec, options?: RateQueryOp
     const plan: Plan = {
       metric,
       rows: [["cx_reopens", `CAST(${q(s.reopens)} AS ${d.double})`]],
-      aggregates: [["cx_reopened", `COUNT(CASE WHEN ${q("cx_reopens")} > 0 THEN 1 END)`], ...countChecks(q, "cx_reopens")],
+      aggregates: [["cx_reopened", d.countIf(`${q("cx_reopens")} > 0`)], ...countChecks(q, "cx_reopens")],
     };
     return buildQuery(s.source, new Params(d), plan, (row) => {
       refuseBadCount(row, "cx_reopens", "reopens");

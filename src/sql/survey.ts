@@ -52,46 +52,52 @@ export type CesQueryOptions = Omit<CesOptions, "weights">;
 const V = "cx_v";
 const W = "cx_w";
 
-/** Per-row value and weight of an integer scale, and per-group band sums with the first value off the scale. */
+/**
+ * Per-row value and weight of an integer scale, and per-group band sums, extremes and the first fractional value.
+ * The bands compare against the cuts alone: a group holding any value off the scale is refused by its extremes or its
+ * fractional value before the bands are read, so they never need the scale's own test on every row.
+ */
 function scalePlan(
   source: ResolvedSource,
   column: string,
   weight: string | undefined,
-  min: number,
-  max: number,
   cuts: readonly number[],
+  values: boolean,
 ): { rows: Column[]; aggregates: Column[] } {
   const { spec } = source;
   const q = spec.quote;
   const v = q(V);
-  const w = q(W);
   const rows: Column[] = [[V, `CAST(${q(column)} AS ${spec.double})`]];
-  if (weight !== undefined) rows.push([W, `CAST(${q(weight)} AS ${spec.double})`]);
-  const valid = `${v} >= ${min} AND ${v} <= ${max} AND ${v} = FLOOR(${v})`;
-  const amount = (cond: string, what: string) =>
-    weight === undefined ? `COUNT(CASE WHEN ${cond} THEN 1 END)` : `SUM(CASE WHEN ${cond} THEN ${what} END)`;
-  const bounds = [Number.NEGATIVE_INFINITY, ...cuts, Number.POSITIVE_INFINITY];
+  // The weight of each answered row; NULL for rows without an answer.
+  if (weight !== undefined) rows.push([W, `CASE WHEN ${q(column)} IS NOT NULL THEN CAST(${q(weight)} AS ${spec.double}) END`]);
+  const w = q(W);
+  const amount = (cond: string) => (weight === undefined ? spec.countIf(cond) : `SUM(CASE WHEN ${cond} THEN ${w} END)`);
   const aggregates: Column[] = [];
-  for (let b = 0; b + 1 < bounds.length; b++) {
-    const parts = [valid];
-    if (bounds[b]! > min) parts.push(`${v} >= ${bounds[b]}`);
-    if (bounds[b + 1]! <= max) parts.push(`${v} < ${bounds[b + 1]}`);
-    aggregates.push([`cx_band_${b + 1}`, amount(parts.join(" AND "), w)]);
+  for (let b = 0; b <= cuts.length; b++) {
+    const parts: string[] = [];
+    if (b > 0) parts.push(`${v} >= ${cuts[b - 1]}`);
+    if (b < cuts.length) parts.push(`${v} < ${cuts[b]}`);
+    aggregates.push([`cx_band_${b + 1}`, amount(parts.join(" AND "))]);
   }
-  aggregates.push([`cx_sum_values`, `SUM(CASE WHEN ${valid} THEN ${weight === undefined ? v : `${v} * ${w}`} END)`]);
-  if (weight !== undefined) aggregates.push([`cx_sum_squares`, `SUM(CASE WHEN ${valid} THEN ${w} * ${w} END)`]);
-  const off = `${v} IS NOT NULL AND NOT (${valid})`;
-  aggregates.push([`cx_off_scale`, `COUNT(CASE WHEN ${off} THEN 1 END)`]);
-  aggregates.push([`cx_off_scale_value`, `MIN(CASE WHEN ${off} THEN ${v} END)`]);
+  if (values) aggregates.push(["cx_sum_values", weight === undefined ? `SUM(${v})` : `SUM(${v} * ${w})`]);
+  aggregates.push(["cx_min", `MIN(${v})`], ["cx_max", `MAX(${v})`], ["cx_fraction", `MIN(CASE WHEN ${v} <> FLOOR(${v}) THEN ${v} END)`]);
   if (weight !== undefined) {
-    const badWeight = `${v} IS NOT NULL AND (${w} IS NULL OR NOT (${w} >= 0 AND ${w} * 0 = 0))`;
-    aggregates.push([`cx_bad_weight`, `COUNT(CASE WHEN ${badWeight} THEN 1 END)`]);
-    aggregates.push([`cx_bad_weight_value`, `MIN(CASE WHEN ${badWeight} THEN ${w} END)`]);
+    aggregates.push(
+      ["cx_sum_squares", `SUM(${w} * ${w})`],
+      ["cx_answers", `COUNT(${v})`],
+      ["cx_weights", `COUNT(${w})`],
+      ["cx_min_weight", `MIN(${w})`],
+      ["cx_max_weight", `MAX(${w})`],
+    );
   }
   return { rows, aggregates };
 }
 
-/** The band sums of one group, refusing a value off the scale or a bad weight as the calculator does. */
+/**
+ * The band sums of one group, refusing a value off the scale or a bad weight as the calculator does: the lowest value
+ * when it is below the scale, else the highest when it is above, else the lowest fractional one; a NULL weight of an
+ * answer, else the lowest weight when negative, else the highest when not finite.
+ */
 function readBands(
   s: StatsRow,
   bands: number,
@@ -100,9 +106,23 @@ function readBands(
   min: number,
   max: number,
 ): { bands: number[]; total: number; sumOfSquares: number; sumOfValues: number } {
-  if (s.sum("cx_off_scale") > 0) throw elementError(s.maybe("cx_off_scale_value"), [field], min, max, s.metric);
-  if (weighted && s.sum("cx_bad_weight") > 0) {
-    throw valueError("INVALID_INPUT", s.metric, ["weight"], s.maybe("cx_bad_weight_value"), "expected a finite, non-negative weight");
+  const low = s.maybe("cx_min");
+  const high = s.maybe("cx_max");
+  const fraction = s.maybe("cx_fraction");
+  const off = low !== null && low < min ? low : high !== null && high > max ? high : fraction;
+  if (off !== null) throw elementError(off, [field], min, max, s.metric);
+  if (weighted) {
+    const lightest = s.maybe("cx_min_weight");
+    const heaviest = s.maybe("cx_max_weight");
+    const bad =
+      s.sum("cx_weights") < s.sum("cx_answers")
+        ? null
+        : lightest !== null && lightest < 0
+          ? lightest
+          : heaviest !== null && !Number.isFinite(heaviest)
+            ? heaviest
+            : undefined;
+    if (bad !== undefined) throw valueError("INVALID_INPUT", s.metric, ["weight"], bad, "expected a finite, non-negative weight");
   }
   const values: number[] = [];
   let total = 0;
@@ -133,7 +153,7 @@ const optionalColumn = checkIdentifier;
  * ```ts
  * import { npsQuery } from "cx-metrics/sql";
  * const q = npsQuery({ dialect: "postgres", from: "survey_responses", score: "nps", by: ["channel"] });
- * const rows = [{ cx_key_1: "chat", cx_count: 3, cx_band_1: 1, cx_band_2: 0, cx_band_3: 2, cx_sum_values: 25, cx_off_scale: 0, cx_off_scale_value: null }];
+ * const rows = [{ cx_key_1: "chat", cx_count: 3, cx_band_1: 1, cx_band_2: 0, cx_band_3: 2, cx_min: 3, cx_max: 10 }];
  * console.log(q.results(rows).map((g) => `${g.key.channel}: ${g.result.score.toFixed(1)}`).join(", "));
  * // => chat: 33.3
  * ```
@@ -146,7 +166,7 @@ export function npsQuery(spec: NpsQuerySpec, options?: NpsQueryOptions): SqlQuer
     const s = readSpec<{ score: string; weight?: string }>(spec, metric, { score: checkIdentifier, weight: optionalColumn }, ["score"]);
     const params = new Params(s.source.spec);
     const weighted = s.weight !== undefined;
-    const plan = scalePlan(s.source, s.score, s.weight, 0, 10, [7, 9]);
+    const plan = scalePlan(s.source, s.score, s.weight, [7, 9], false);
     return buildQuery(s.source, params, { metric, ...plan }, (row) => {
       const t = readBands(row, 3, weighted, "score", 0, 10);
       const [detractors, passives, promoters] = t.bands as [number, number, number];
@@ -172,7 +192,7 @@ function proportionQuery<O extends CsatQueryOptions | CesQueryOptions, R>(
     const [min, max] = p.scale;
     const cut = p.downward ? p.threshold + 1 : p.threshold;
     const weighted = s.weight !== undefined;
-    const plan = scalePlan(s.source, s.rating, s.weight, min, max, [cut]);
+    const plan = scalePlan(s.source, s.rating, s.weight, [cut], true);
     return buildQuery(s.source, params, { metric, ...plan }, (row) => {
       const t = readBands(row, 2, weighted, "rating", min, max);
       const [low, high] = t.bands as [number, number];

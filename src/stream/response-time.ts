@@ -98,18 +98,48 @@ const creationCheckers = {
 
 const resultCheckers = { unit: checkUnit, decimals: checkDecimals };
 
-/** A growable array of durations in milliseconds. */
+/** The largest chunk of {@link Durations}: 65,536 durations. */
+const MAX_CHUNK = 1 << 16;
+
+/**
+ * The durations in milliseconds, in chunks: four bytes a duration while each is a whole number of milliseconds below
+ * 2^32 (49.7 days), eight (a double, as exact as the duration given) in a chunk that holds one that is not. Chunks are
+ * never copied to grow, so a long stream leaves no outgrown arrays behind for the garbage collector; each new chunk
+ * is as large as everything held so far, up to {@link MAX_CHUNK}, so at most one chunk stands partly empty.
+ */
 class Durations {
-  values = new Float64Array(64);
+  private readonly chunks: Array<Uint32Array | Float64Array> = [];
+  private last: Uint32Array | Float64Array = new Uint32Array(0);
+  private used = 0;
   length = 0;
 
   push(source: ArrayLike<number>): void {
-    if (this.length + source.length > this.values.length) {
-      const grown = new Float64Array(Math.max(this.values.length * 2, this.length + source.length));
-      grown.set(this.values.subarray(0, this.length));
-      this.values = grown;
+    for (let i = 0; i < source.length; i++) {
+      const d = source[i]!;
+      if (this.used === this.last.length) {
+        this.last = new Uint32Array(Math.min(MAX_CHUNK, Math.max(64, this.length + i)));
+        this.chunks.push(this.last);
+        this.used = 0;
+      }
+      if (d >>> 0 !== d && this.last instanceof Uint32Array) {
+        this.last = Float64Array.from(this.last);
+        this.chunks[this.chunks.length - 1] = this.last;
+      }
+      this.last[this.used++] = d;
     }
-    for (let i = 0; i < source.length; i++) this.values[this.length++] = source[i]!;
+    this.length += source.length;
+  }
+
+  /** A copy of the durations (the statistics sort it in place), four bytes a duration when every chunk has four. */
+  copy(): Float64Array | Uint32Array {
+    const all = this.chunks.every((c) => c instanceof Uint32Array) ? new Uint32Array(this.length) : new Float64Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const n = chunk === this.last ? this.used : chunk.length;
+      all.set(chunk.subarray(0, n), at);
+      at += n;
+    }
+    return all;
   }
 }
 
@@ -373,7 +403,7 @@ export function createResponseTimeAccumulator(
               : "no resolved tickets: the resolution time of nothing is undefined";
           let stats: { mean: number; median: number; p90: number; min: number; max: number };
           if (sketch === undefined) {
-            stats = computeDurationStats(exact.values.slice(0, exact.length), unit, decimals, measure, what);
+            stats = computeDurationStats(exact.copy(), unit, decimals, measure, what);
           } else {
             // The exact statistics on an empty set throw the same EMPTY_INPUT as the batch function.
             if (count === 0) computeDurationStats(new Float64Array(0), unit, decimals, measure, what);
@@ -396,7 +426,7 @@ export function createResponseTimeAccumulator(
         if (settings.decimals !== undefined) s.decimals = settings.decimals;
         if (settings.businessHours !== undefined) s.businessHours = settings.businessHours;
         if (sketch === undefined) {
-          s.durations = Array.from(exact.values.subarray(0, exact.length));
+          s.durations = Array.from(exact.copy());
         } else {
           s.count = count;
           s.sum = sum;

@@ -35,7 +35,7 @@ export interface DurationSummary {
 }
 
 /** Sorts `durationsMs` in place and summarises them (an empty array gives a count of 0, which the finish refuses). */
-export function summarizeDurations(durationsMs: Float64Array): DurationSummary {
+export function summarizeDurations(durationsMs: Float64Array | Uint32Array): DurationSummary {
   const n = durationsMs.length;
   durationsMs.sort();
   let sum = 0;
@@ -85,7 +85,7 @@ export function finishDurationStats(
  * @throws EMPTY_INPUT (naming `metric` and `what`) when there are no durations
  */
 export function computeDurationStats(
-  durationsMs: Float64Array,
+  durationsMs: Float64Array | Uint32Array,
   unit: DurationUnit,
   decimals: number | undefined,
   metric: string,

@@ -135,8 +135,9 @@ describe("results(rows)", () => {
     cx_band_2: 0,
     cx_band_3: high,
     cx_sum_values: 0,
-    cx_off_scale: 0,
-    cx_off_scale_value: null,
+    cx_min: 0,
+    cx_max: 10,
+    cx_fraction: null,
     ...extra,
   });
 
@@ -172,18 +173,22 @@ describe("results(rows)", () => {
   it("gives an empty group the calculator's EMPTY_INPUT, and a value off the scale its OUT_OF_RANGE", () => {
     expect(errorOf(() => q.results([row("a", 0, 0)])).code).toBe("EMPTY_INPUT");
     expect(errorOf(() => q.results([row("a", 0, 0)])).message).toBe(errorOf(() => nps([])).message);
-    const off = errorOf(() => q.results([row("a", 1, 0, { cx_off_scale: 1n, cx_off_scale_value: 11 })]));
+    const off = errorOf(() => q.results([row("a", 1, 0, { cx_max: 11n })]));
     expect(off.code).toBe("OUT_OF_RANGE");
     expect(off.message).toMatchInlineSnapshot(`"nps: score is 11, outside 0-10"`);
-    expect(errorOf(() => q.results([row("a", 1, 0, { cx_off_scale: 1, cx_off_scale_value: 7.5 })])).code).toBe("INVALID_INPUT");
+    expect(errorOf(() => q.results([row("a", 1, 0, { cx_min: -1, cx_max: 12 })])).message).toMatchInlineSnapshot(`"nps: score is -1, outside 0-10"`);
+    expect(errorOf(() => q.results([row("a", 1, 0, { cx_fraction: 7.5 })])).code).toBe("INVALID_INPUT");
+    expect(errorOf(() => q.results([row("a", 1, 0, { cx_min: -0.5, cx_fraction: -0.5 })])).message).toContain("expected an integer");
   });
 
-  it("refuses a bad weight as the calculator does", () => {
+  it("refuses a bad weight as the calculator does: a missing one, else the lowest if negative, else the highest if not finite", () => {
     const w = npsQuery({ ...base, weight: "w" });
-    const good = { cx_count: 1, cx_band_1: 0, cx_band_2: 0, cx_band_3: 1.5, cx_sum_values: 15, cx_sum_squares: 2.25, cx_off_scale: 0, cx_bad_weight: 0 };
+    const good = { cx_count: 1, cx_band_1: 0, cx_band_2: 0, cx_band_3: 1.5, cx_min: 10, cx_max: 10, cx_sum_squares: 2.25, cx_answers: 1, cx_weights: 1, cx_min_weight: 1.5, cx_max_weight: 1.5 };
     expect(w.results([good])[0]!.result).toStrictEqual(nps([10], { weights: [1.5] }));
-    const bad = errorOf(() => w.results([{ ...good, cx_bad_weight: 1, cx_bad_weight_value: -1 }]));
-    expect(bad.message).toMatchInlineSnapshot(`"nps: weight is -1, expected a finite, non-negative weight"`);
+    const message = (extra: Record<string, unknown>) => errorOf(() => w.results([{ ...good, ...extra }])).message;
+    expect(message({ cx_weights: 0, cx_min_weight: null, cx_max_weight: null })).toMatchInlineSnapshot(`"nps: weight is null, expected a finite, non-negative weight"`);
+    expect(message({ cx_min_weight: -1, cx_max_weight: Number.POSITIVE_INFINITY })).toMatchInlineSnapshot(`"nps: weight is -1, expected a finite, non-negative weight"`);
+    expect(message({ cx_max_weight: Number.POSITIVE_INFINITY })).toMatchInlineSnapshot(`"nps: weight is Infinity, expected a finite, non-negative weight"`);
   });
 
   it("refuses what is not the engine's rows", () => {

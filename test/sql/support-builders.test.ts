@@ -66,17 +66,19 @@ describe("duration builders", () => {
 
 describe("rate builders", () => {
   const fcr = firstContactResolutionRateQuery({ dialect: "duckdb", from: "t", resolved: "r", agentReplies: "n" }, { decimals: 0 });
-  const good = { cx_count: 2, cx_resolved: 2, cx_first_contact: 1, cx_resolved_bad: 0, cx_replies_bad: 0 };
+  const good = { cx_count: 2, cx_resolved: 2, cx_first_contact: 1, cx_resolved_known: 2, cx_replies_known: 2, cx_replies_min: 0 };
 
   it("finish with the calculators' code and errors", () => {
     expect(fcr.results([good])[0]!.result).toEqual({ metric: "firstContactResolution", rate: 50, resolvedOnFirstContact: 1, resolved: 2 });
     expect(errorOf(() => fcr.results([{ ...good, cx_resolved: 0, cx_first_contact: 0 }])).code).toBe("EMPTY_INPUT");
-    expect(errorOf(() => fcr.results([{ ...good, cx_resolved_bad: 1 }])).message).toMatchInlineSnapshot(`"firstContactResolutionRate: resolved is null, expected true or false"`);
-    expect(errorOf(() => fcr.results([{ ...good, cx_replies_bad: 1, cx_replies_bad_value: 1.5 }])).message).toMatchInlineSnapshot(
+    expect(errorOf(() => fcr.results([{ ...good, cx_resolved_known: 1 }])).message).toMatchInlineSnapshot(`"firstContactResolutionRate: resolved is null, expected true or false"`);
+    expect(errorOf(() => fcr.results([{ ...good, cx_replies_fraction: 1.5 }])).message).toMatchInlineSnapshot(
       `"firstContactResolutionRate: agentReplies is 1.5, expected a non-negative integer"`,
     );
+    expect(errorOf(() => fcr.results([{ ...good, cx_replies_known: 1 }])).message).toContain("agentReplies is null");
+    expect(errorOf(() => fcr.results([{ ...good, cx_replies_min: -2, cx_replies_fraction: -2.5 }])).message).toContain("agentReplies is -2,");
     const reopen = reopenRateQuery({ dialect: "spark", from: "t", reopens: "n" });
-    expect(errorOf(() => reopen.results([{ cx_count: 1, cx_reopened: 0, cx_reopens_bad: 1, cx_reopens_bad_value: -1 }])).message).toContain("reopens is -1");
+    expect(errorOf(() => reopen.results([{ cx_count: 1, cx_reopened: 0, cx_reopens_known: 1, cx_reopens_min: -1 }])).message).toContain("reopens is -1");
     expect(errorOf(() => reopenRateQuery({ dialect: "spark", from: "t", reopens: "n" }, { decimals: -1 })).message).toContain("options.decimals");
     expect(errorOf(() => firstContactResolutionRateQuery({ dialect: "spark", from: "t", resolved: "r" } as never)).message).toContain("spec.agentReplies");
   });

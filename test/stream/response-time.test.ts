@@ -51,6 +51,35 @@ describe("response-time accumulator, exact mode", () => {
 });
 
 describe("response-time accumulator, growing", () => {
+  it("keeps 200,000 durations, past the largest chunk, in the order added", () => {
+    const durations = Array.from({ length: 200_000 }, (_, i) => (i * 104_729) % 1_000_003);
+    durations[150_000] = 2 ** 40;
+    const t = durations.map((d, i) => ({ createdAt: T0 + i, firstResponseAt: T0 + i + d }));
+    const acc = createResponseTimeAccumulator({ unit: "milliseconds" });
+    for (let i = 0; i < t.length; i += 4096) acc.addAll(t.slice(i, i + 4096));
+    expect(acc.toJSON().durations).toEqual(durations);
+    expect(acc.result()).toEqual(firstResponseTime(t, { unit: "milliseconds" }));
+  });
+
+  it("keeps durations of 2^32 ms and more, and fractions from a state, exactly once past the compact store", () => {
+    // Durations below 2^32 ms are held in four bytes each; the first one that is not moves them all to doubles.
+    const days = [0.5, 30, 49.7, 49.8, 400, 12_000].map((d) => Math.round(d * 86_400_000));
+    const small = Array.from({ length: 300 }, (_, i) => (i * 7919) % 100_000);
+    const durations = [...small, 2 ** 32 - 1, ...days, 2 ** 32, 2 ** 32 + 1, ...small.slice(0, 100)];
+    const t = durations.map((d, i) => ({ createdAt: T0 + i, firstResponseAt: T0 + i + d }));
+    const acc = createResponseTimeAccumulator({ unit: "milliseconds" });
+    for (let i = 0; i < t.length; i += 50) acc.addAll(t.slice(i, i + 50));
+    expect(acc.toJSON().durations).toEqual(durations);
+    expect(acc.result()).toEqual(firstResponseTime(t, { unit: "milliseconds" }));
+    const sorted = [...durations].sort((a, b) => a - b);
+    expect(acc.result()).toMatchObject({ min: 0, max: 12_000 * 86_400_000, median: sorted[(sorted.length - 1) / 2] });
+
+    const state = { ...createResponseTimeAccumulator({ unit: "milliseconds" }).toJSON(), durations: [3, 1.5, 2 ** 32 - 1] };
+    const merged = createResponseTimeAccumulator({ unit: "milliseconds" }, state).addAll(t.slice(0, 2));
+    expect(merged.toJSON().durations).toEqual([3, 1.5, 2 ** 32 - 1, durations[0], durations[1]]);
+    expect(merged.result()).toMatchObject({ min: 0, median: 3, max: 2 ** 32 - 1 });
+  });
+
   it("keeps every duration of a long stream in exact mode", () => {
     const t = tickets(Array.from({ length: 500 }, (_, i) => (i * 37) % 101));
     const acc = createResponseTimeAccumulator();

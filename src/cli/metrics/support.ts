@@ -20,10 +20,14 @@ const UNITS = ["milliseconds", "seconds", "minutes", "hours", "days"] as const;
 type Unit = (typeof UNITS)[number];
 const UNIT_SHORT: Record<Unit, string> = { milliseconds: "ms", seconds: "s", minutes: "min", hours: "h", days: "d" };
 
+/** A row's ticket as read: the two instants, `at` NaN until the ticket is answered (or resolved). */
 interface Ticket {
   createdAt: number;
-  at: number | null;
+  at: number;
 }
+
+/** A ticket as the accumulator reads it; the end field is named after the measure. */
+type TicketSlot = { createdAt: number } & Record<string, number>;
 
 interface DurationMetric {
   readonly name: string;
@@ -36,8 +40,11 @@ interface DurationMetric {
   readonly endExample: string;
   readonly doneField: string;
   readonly pendingField: string;
-  /** The ticket the accumulator reads (a literal per measure: objects of one shape are the fastest to make). */
-  ticket(createdAt: number, at: number | null): object;
+  /**
+   * Fills a ticket the accumulator reads, made on first use (a literal per measure: objects of one shape are the
+   * fastest to read). Batches reuse their tickets, so a long run makes no object per row.
+   */
+  ticket(slot: TicketSlot | undefined, createdAt: number, at: number): TicketSlot;
 }
 
 const CREATED: OptionSpec = {
@@ -143,25 +150,32 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
           const endedField = fields.ended!;
           const createdAt = requiredInstantReader(fields.created!, created, reading);
           const endedAt = instantReader(endedField, ended, reading);
+          // One object for every row: the sink copies the instants out at once.
+          const ticket: Ticket = { createdAt: 0, at: 0 };
           return (row) => {
             const start = createdAt(row);
-            const at = endedAt(row) ?? null;
-            if (at !== null && at < start) throw new RowError(ended, endedField(row), `expected an instant not before "${created}"`);
-            return { createdAt: start, at };
+            const at = endedAt(row) ?? Number.NaN;
+            if (at < start) throw new RowError(ended, endedField(row), `expected an instant not before "${created}"`);
+            ticket.createdAt = start;
+            ticket.at = at;
+            return ticket;
           };
         },
         valueColumn: ended,
         create(late) {
           const accumulator = createResponseTimeAccumulator(options as Parameters<typeof createResponseTimeAccumulator>[0]);
           // Tickets go to addAll in batches, with their places, so that a ticket the calculator refuses is still named.
-          let batch: object[] = [];
-          let places: Array<number | Row> = [];
+          // The batch's tickets are made once and filled again for each batch: a ticket the accumulator has read is
+          // not kept by it, and objects that outlive a batch would otherwise fill the young generation of the heap.
+          const answered: TicketSlot[] = [];
+          const open: Array<{ createdAt: number }> = [];
+          const batch: object[] = [];
+          const places: Array<number | Row> = [];
+          let size = 0;
           const flush = () => {
-            if (batch.length === 0) return;
-            const tickets = batch;
-            const at = places;
-            batch = [];
-            places = [];
+            if (size === 0) return;
+            const tickets = size === BATCH ? batch : batch.slice(0, size);
+            size = 0;
             try {
               accumulator.addAll(tickets);
             } catch {
@@ -170,7 +184,7 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
                 try {
                   accumulator.add(tickets[i]!);
                 } catch (error) {
-                  const place = at[i]!;
+                  const place = places[i]!;
                   late(typeof place === "number" ? { line: place, cells: undefined } : place, error);
                 }
               }
@@ -178,9 +192,14 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
           };
           return {
             add(ticket, row) {
-              batch.push(metric.ticket(ticket.createdAt, ticket.at));
-              places.push(row.index === undefined ? row.line : { line: row.line, index: row.index, cells: undefined });
-              if (batch.length === BATCH) flush();
+              const k = size++;
+              if (Number.isNaN(ticket.at)) {
+                const slot = (open[k] ??= { createdAt: 0 });
+                slot.createdAt = ticket.createdAt;
+                batch[k] = slot;
+              } else batch[k] = answered[k] = metric.ticket(answered[k], ticket.createdAt, ticket.at);
+              places[k] = row.index === undefined ? row.line : { line: row.line, index: row.index, cells: undefined };
+              if (size === BATCH) flush();
             },
             flush,
             result: () => accumulator.result() as unknown as Result,
@@ -201,7 +220,12 @@ export const firstResponseTimeCommand = durationCommand(
     endExample: "first_reply_at",
     doneField: "answered",
     pendingField: "unanswered",
-    ticket: (createdAt, firstResponseAt) => ({ createdAt, firstResponseAt }),
+    ticket(slot, createdAt, firstResponseAt) {
+      if (slot === undefined) return { createdAt, firstResponseAt };
+      slot.createdAt = createdAt;
+      slot.firstResponseAt = firstResponseAt;
+      return slot;
+    },
   },
   "first-response time of tickets: mean, median, p90",
   "Time from a ticket's creation to its first answer, over answered tickets (an empty cell is unanswered: counted, left out of the statistics). With --business-hours only business time counts.",
@@ -220,7 +244,12 @@ export const resolutionTimeCommand = durationCommand(
     endExample: "resolved_at",
     doneField: "resolved",
     pendingField: "unresolved",
-    ticket: (createdAt, resolvedAt) => ({ createdAt, resolvedAt }),
+    ticket(slot, createdAt, resolvedAt) {
+      if (slot === undefined) return { createdAt, resolvedAt };
+      slot.createdAt = createdAt;
+      slot.resolvedAt = resolvedAt;
+      return slot;
+    },
   },
   "resolution time of tickets: mean, median, p90",
   "Time from a ticket's creation to its resolution, over resolved tickets (an empty cell is unresolved: counted, left out of the statistics). With --business-hours only business time counts.",

@@ -21,9 +21,9 @@ SELECT
   "cx_period",
   COUNT(*) AS "cx_count",
   COUNT("cx_d") AS "cx_durations",
-  COUNT(CASE WHEN "cx_end" IS NULL THEN 1 END) AS "cx_missing",
-  COUNT(CASE WHEN "cx_start" IS NULL THEN 1 END) AS "cx_no_start",
-  COUNT(CASE WHEN "cx_d" < 0 THEN 1 END) AS "cx_negative",
+  count_if("cx_end" IS NULL) AS "cx_missing",
+  count_if("cx_start" IS NULL) AS "cx_no_start",
+  count_if("cx_d" < 0) AS "cx_negative",
   SUM("cx_d") AS "cx_sum",
   MIN("cx_d") AS "cx_min",
   MAX("cx_d") AS "cx_max",
@@ -47,11 +47,12 @@ WITH
 SELECT
   "cx_key_1",
   COUNT(*) AS "cx_count",
-  COUNT(CASE WHEN "cx_is_resolved" THEN 1 END) AS "cx_resolved",
-  COUNT(CASE WHEN "cx_is_resolved" AND "cx_replies" <= 1 THEN 1 END) AS "cx_first_contact",
-  COUNT(CASE WHEN "cx_is_resolved" IS NULL THEN 1 END) AS "cx_resolved_bad",
-  COUNT(CASE WHEN "cx_replies" IS NULL OR "cx_replies" < 0 OR "cx_replies" <> FLOOR("cx_replies") THEN 1 END) AS "cx_replies_bad",
-  MIN(CASE WHEN "cx_replies" IS NULL OR "cx_replies" < 0 OR "cx_replies" <> FLOOR("cx_replies") THEN "cx_replies" END) AS "cx_replies_bad_value"
+  count_if("cx_is_resolved") AS "cx_resolved",
+  count_if("cx_is_resolved" AND "cx_replies" <= 1) AS "cx_first_contact",
+  COUNT("cx_is_resolved") AS "cx_resolved_known",
+  COUNT("cx_replies") AS "cx_replies_known",
+  MIN("cx_replies") AS "cx_replies_min",
+  MIN(CASE WHEN "cx_replies" <> FLOOR("cx_replies") THEN "cx_replies" END) AS "cx_replies_fraction"
 FROM "cx_rows"
 GROUP BY "cx_key_1"
 ORDER BY "cx_key_1";
@@ -68,7 +69,8 @@ SELECT * FROM tickets WHERE closed
   )
 SELECT
   COUNT(*) AS "cx_count",
-  COUNT(CASE WHEN "cx_reopens" > 0 THEN 1 END) AS "cx_reopened",
-  COUNT(CASE WHEN "cx_reopens" IS NULL OR "cx_reopens" < 0 OR "cx_reopens" <> FLOOR("cx_reopens") THEN 1 END) AS "cx_reopens_bad",
-  MIN(CASE WHEN "cx_reopens" IS NULL OR "cx_reopens" < 0 OR "cx_reopens" <> FLOOR("cx_reopens") THEN "cx_reopens" END) AS "cx_reopens_bad_value"
+  count_if("cx_reopens" > 0) AS "cx_reopened",
+  COUNT("cx_reopens") AS "cx_reopens_known",
+  MIN("cx_reopens") AS "cx_reopens_min",
+  MIN(CASE WHEN "cx_reopens" <> FLOOR("cx_reopens") THEN "cx_reopens" END) AS "cx_reopens_fraction"
 FROM "cx_rows";
