@@ -12,10 +12,13 @@ export function isMoney(value: unknown): value is Money {
   return typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && PLAIN_DECIMAL.test(value);
 }
 
+/** What a Money field must be. */
+export const MONEY_EXPECTED = 'expected a finite number or a plain decimal string such as "1234.50"';
+
 /** An amount of money: a finite number or a plain decimal string such as `"1234.50"` or `"-3.2"`. */
 export const MoneySchema = /* @__PURE__ */ (() =>
   z.custom<Money>(isMoney, {
-  error: 'expected a finite number or a plain decimal string such as "1234.50"',
+  error: MONEY_EXPECTED,
 }))();
 
 // ---- Exact money as scaled integers: `units / 10^scale`, BigInt where it must be, doubles where they are exact ----
