@@ -20,7 +20,8 @@ export const budgets = [
   { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 10.3 * KB, optional: "fitBgNbd" },
   { name: "whole library but schemas", code: calculators, limit: 40 * KB },
   { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 63.6 * KB },
-  { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 32.2 * KB },
+  // 32.85 kB with the predictive models' classic-zod schemas
+  { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 33 * KB },
 ];
 
 export async function measure() {
