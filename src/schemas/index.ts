@@ -44,3 +44,19 @@ export {
   TimeOfDaySchema,
   WeeklyHoursSchema,
 } from "./support.js";
+
+// Business metrics
+export {
+  BusinessRateOptionsSchema,
+  ChurnInputSchema,
+  ChurnPeriodSchema,
+  ClvFromChurnInputSchema,
+  ClvInputSchema,
+  ClvOptionsSchema,
+  CohortOptionsSchema,
+  HistoricalClvOptionsSchema,
+  RetentionInputSchema,
+  RevenueChurnInputSchema,
+  SubscriptionSchema,
+  TransactionSchema,
+} from "./business.js";

@@ -23,6 +23,8 @@ export interface DialectSpec {
   instant(column: string, inputZone: string | undefined): string;
   /** Epoch milliseconds (an integer) of a column holding an instant, zoned or local in `inputZone` when given. */
   epochMs(column: string, inputZone: string | undefined): string;
+  /** The zoned timestamp of an integer expression of epoch milliseconds. */
+  fromEpochMs(ms: string): string;
   /** Whether the dialect has an exact continuous percentile; where it has not, `approximate: true` is required. */
   readonly exactPercentile: boolean;
   /** The approximate `percent`-th percentile of an expression, where the dialect has no exact one. */
@@ -51,6 +53,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     decimal: "DECIMAL(38, 10)",
     instant: (c, zone) => (zone === undefined ? `make_timestamptz(epoch_us(${c}))` : `timezone(${zone}, CAST(${c} AS TIMESTAMP))`),
     epochMs: (c, zone) => (zone === undefined ? `epoch_ms(${c})` : `epoch_ms(timezone(${zone}, CAST(${c} AS TIMESTAMP)))`),
+    fromEpochMs: (ms) => `make_timestamptz((${ms}) * 1000)`,
     exactPercentile: true,
     periodStart: (t, unit, zone) => `strftime(date_trunc('${TRUNC_UNIT[unit]}', timezone(${zone}, ${t})), '%Y-%m-%d')`,
   },
@@ -64,6 +67,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
       zone === undefined ? `to_timestamp(EXTRACT(EPOCH FROM ${c}))` : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`,
     epochMs: (c, zone) =>
       `CAST(FLOOR(EXTRACT(EPOCH FROM ${zone === undefined ? c : `(CAST(${c} AS TIMESTAMP) AT TIME ZONE ${zone})`}) * 1000) AS BIGINT)`,
+    fromEpochMs: (ms) => `(TIMESTAMPTZ 'epoch' + (${ms}) * INTERVAL '1 millisecond')`,
     exactPercentile: true,
     periodStart: (t, unit, zone) => `to_char(date_trunc('${TRUNC_UNIT[unit]}', ${t} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`,
   },
@@ -76,6 +80,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `TIMESTAMP(CAST(${c} AS DATETIME), ${zone})`),
     epochMs: (c, zone) => `UNIX_MILLIS(${DIALECT_SPECS.bigquery.instant(c, zone)})`,
     // PERCENTILE_CONT is an analytic function only; the aggregate is APPROX_QUANTILES.
+    fromEpochMs: (ms) => `TIMESTAMP_MILLIS(${ms})`,
     exactPercentile: false,
     approximatePercentile: (e, percent) => `APPROX_QUANTILES(${e}, 100)[OFFSET(${percent})]`,
     periodStart: (t, unit, zone) =>
@@ -92,6 +97,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
         ? `CONVERT_TIMEZONE('UTC', CAST(${c} AS TIMESTAMP_TZ))`
         : `CONVERT_TIMEZONE(${zone}, 'UTC', CAST(${c} AS TIMESTAMP_NTZ))`,
     epochMs: (c, zone) => `DATE_PART(EPOCH_MILLISECOND, ${DIALECT_SPECS.snowflake.instant(c, zone)})`,
+    fromEpochMs: (ms) => `TO_TIMESTAMP_TZ(${ms}, 3)`,
     exactPercentile: true,
     periodStart: (t, unit, zone) => {
       const local = `CAST(CONVERT_TIMEZONE(${zone}, ${t}) AS DATE)`;
@@ -108,6 +114,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     decimal: "DECIMAL(38, 10)",
     instant: (c, zone) => (zone === undefined ? `CAST(${c} AS TIMESTAMP)` : `to_utc_timestamp(CAST(${c} AS TIMESTAMP_NTZ), ${zone})`),
     epochMs: (c, zone) => `unix_millis(${DIALECT_SPECS.spark.instant(c, zone)})`,
+    fromEpochMs: (ms) => `timestamp_millis(${ms})`,
     exactPercentile: true,
     periodStart: (t, unit, zone) => `date_format(date_trunc('${unit.toUpperCase()}', from_utc_timestamp(${t}, ${zone})), 'yyyy-MM-dd')`,
   },
@@ -119,6 +126,7 @@ export const DIALECT_SPECS: Readonly<Record<Dialect, DialectSpec>> = {
     decimal: "Decimal(38, 10)",
     instant: (c, zone) => (zone === undefined ? `toDateTime64(${c}, 3, 'UTC')` : `toDateTime64(toString(${c}), 3, ${zone})`),
     epochMs: (c, zone) => `toUnixTimestamp64Milli(${DIALECT_SPECS.clickhouse.instant(c, zone)})`,
+    fromEpochMs: (ms) => `fromUnixTimestamp64Milli(${ms}, 'UTC')`,
     exactPercentile: true,
     periodStart: (t, unit, zone) => {
       const fn: Record<Period, string> = {

@@ -17,3 +17,5 @@ export type {
 } from "./support.js";
 export { churnFromSubscriptionsQuery, MAX_SERIES_PERIODS } from "./subscriptions.js";
 export type { ChurnFromSubscriptionsQuerySpec, ChurnSeries } from "./subscriptions.js";
+export { cohortRetentionQuery } from "./cohorts.js";
+export type { CohortRetentionQuerySpec } from "./cohorts.js";

@@ -317,6 +317,13 @@ export class StatsRow {
     return this.maybe(alias) ?? 0;
   }
 
+  /** A local day written `YYYY-MM-DD` (text, or a date) as a day number; `null` for SQL NULL or an empty string. */
+  day(alias: string): number | null {
+    const v = cell(this.row, alias);
+    if (v === null || v === undefined || v === "") return null;
+    return dayNumber(v, this.index, alias, this.metric);
+  }
+
   private bad(alias: string, value: unknown): never {
     throw valueError("INVALID_INPUT", this.metric, ["rows", this.index, alias], value, "expected a number from the engine");
   }
@@ -341,11 +348,15 @@ function compareKeys(a: SqlKeyValue, b: SqlKeyValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function periodDay(v: unknown, index: number, metric: string): number {
+function dayNumber(v: unknown, index: number, alias: string, metric: string): number {
   const text = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" ? v.slice(0, 10) : String(v).slice(0, 10);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) throw valueError("INVALID_INPUT", metric, ["rows", index, PERIOD_ALIAS], v, "expected the period's first day as YYYY-MM-DD");
+  if (m === null) throw valueError("INVALID_INPUT", metric, ["rows", index, alias], v, "expected the period's first day as YYYY-MM-DD");
   return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function periodDay(v: unknown, index: number, metric: string): number {
+  return dayNumber(v, index, PERIOD_ALIAS, metric);
 }
 
 /**
@@ -388,6 +399,46 @@ export function readResults<R>(
       group.count = stats.sum(COUNT_ALIAS);
       group.result = finish(stats);
       return group;
+    });
+  });
+}
+
+/**
+ * Turns the engine's rows, several per segment, into one group per segment ordered by key: `finish` gets the rows of
+ * the segment, `count` is the sum of their counts; without `by` there is always one group. For statements whose final
+ * SELECT groups by more than the segment.
+ */
+export function readSegments<R>(
+  source: ResolvedSource,
+  metric: string,
+  rows: readonly SqlRow[],
+  finish: (stats: StatsRow[]) => R,
+): Array<SqlGroup<R>> {
+  return guard(metric, () => {
+    if (!Array.isArray(rows)) throw valueError("INVALID_INPUT", metric, ["rows"], rows, "expected the array of rows the engine returned");
+    const segments = new Map<string, { key: Record<string, SqlKeyValue>; stats: StatsRow[] }>();
+    rows.forEach((row, index) => {
+      if (typeof row !== "object" || row === null) throw valueError("INVALID_INPUT", metric, ["rows", index], row, "expected an object");
+      const key: Record<string, SqlKeyValue> = {};
+      source.by.forEach((name, i) => {
+        key[name] = keyValue(cell(row, keyAlias(i)));
+      });
+      const id = JSON.stringify(source.by.map((name) => [typeof key[name], key[name]]));
+      let segment = segments.get(id);
+      if (segment === undefined) segments.set(id, (segment = { key, stats: [] }));
+      segment.stats.push(new StatsRow(row, index, metric));
+    });
+    // Without segment columns the whole table is one segment, even when it has no rows.
+    if (source.by.length === 0 && segments.size === 0) segments.set("", { key: {}, stats: [] });
+    const ordered = [...segments.values()].sort((a, b) => {
+      let c = 0;
+      for (let i = 0; c === 0 && i < source.by.length; i++) c = compareKeys(a.key[source.by[i]!]!, b.key[source.by[i]!]!);
+      return c;
+    });
+    return ordered.map(({ key, stats }) => {
+      let count = 0;
+      for (const s of stats) count += s.sum(COUNT_ALIAS);
+      return { key, count, result: finish(stats) };
     });
   });
 }

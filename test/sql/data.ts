@@ -213,3 +213,9 @@ export function subscriptionRows(customers: number, seed: number): SubscriptionR
 export function subscriptionCells(rows: readonly SubscriptionRow[], localWall: (d: Date) => Date): Cell[][] {
   return rows.map((r) => [r.plan, r.customerId, r.startedAt, r.endedAt, localWall(r.startedAt), r.endedAt === null ? null : localWall(r.endedAt)]);
 }
+
+/** Subscription rows as the calculators read them. */
+export const subscriptionRecords = (g: readonly SubscriptionRow[]) => g.map((r) => ({ customerId: r.customerId, startedAt: r.startedAt, endedAt: r.endedAt }));
+
+/** The builders' column options for the subscription tables. */
+export const SUBSCRIPTION_SPEC = { customerId: "customer_id", startedAt: "started_at", endedAt: "ended_at" } as const;

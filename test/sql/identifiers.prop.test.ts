@@ -2,8 +2,8 @@
 // statement must still run and read exactly those columns.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { churnFromSubscriptions, nps } from "../../src/index.js";
-import { churnFromSubscriptionsQuery, npsQuery } from "../../src/sql/index.js";
+import { churnFromSubscriptions, cohortRetention, nps } from "../../src/index.js";
+import { churnFromSubscriptionsQuery, cohortRetentionQuery, npsQuery } from "../../src/sql/index.js";
 import { type Engine, engines, inCi } from "./engines.js";
 
 const pieces = ['"', "'", "`", ";", "--", "/*", "*/", "\\", " ", "\n", "$1", "?", ":p1", "{p1:String}", "ö", "名", "😀", "x", "DROP TABLE t", ")"];
@@ -43,7 +43,7 @@ describe("hostile identifiers", () => {
     );
   });
 
-  it("churnFromSubscriptionsQuery runs and reads the named columns of a hostilely named table", async () => {
+  it("churnFromSubscriptionsQuery and cohortRetentionQuery run and read the named columns of a hostilely named table", async () => {
     let run = 0;
     const day = 86_400_000;
     const subscription = fc.record({ id: fc.integer({ min: 1, max: 4 }), start: fc.integer({ min: 0, max: 60 }), length: fc.option(fc.integer({ min: 0, max: 60 })) });
@@ -68,6 +68,9 @@ describe("hostile identifiers", () => {
           }
           if (expected instanceof Error) expect(() => q.results(out)).toThrow(expected.message);
           else expect(q.results(out)).toStrictEqual(expected);
+          const weeks = { period: "week", asOf: new Date(50 * day) } as const;
+          const c = cohortRetentionQuery({ dialect: engine.name, from: t, customerId: i, startedAt: s, endedAt: e }, weeks);
+          expect(c.results(await engine.query(c.text, c.params))).toStrictEqual([{ key: {}, count: records.length, result: cohortRetention(records, weeks) }]);
           await engine.query(`DROP TABLE "${t.replaceAll('"', '""')}"`);
         }
       }),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { byPeriod, churnFromSubscriptions, type Period } from "../../src/index.js";
 import { toWallMs } from "../../src/internal/date.js";
 import { churnFromSubscriptionsQuery, type SqlGroup, type SqlQuery } from "../../src/sql/index.js";
-import { SUBSCRIPTION_COLUMNS, type SubscriptionRow, subscriptionCells, subscriptionRows } from "./data.js";
+import { SUBSCRIPTION_COLUMNS, SUBSCRIPTION_SPEC, type SubscriptionRow, subscriptionCells, subscriptionRecords, subscriptionRows } from "./data.js";
 import { type Engine, engines, inCi } from "./engines.js";
 import { expectSame, reference } from "./reference.js";
 
@@ -17,8 +17,8 @@ const unambiguous = (d: Date | null) => {
   return toWallMs(d.getTime() + 3_600_000, "Europe/Paris") !== wall && toWallMs(d.getTime() - 3_600_000, "Europe/Paris") !== wall;
 };
 const localRows = rows.filter((r) => unambiguous(r.startedAt) && unambiguous(r.endedAt));
-const plain = (g: readonly SubscriptionRow[]) => g.map((r) => ({ customerId: r.customerId, startedAt: r.startedAt, endedAt: r.endedAt }));
-const columns = { customerId: "customer_id", startedAt: "started_at", endedAt: "ended_at" };
+const plain = subscriptionRecords;
+const columns = SUBSCRIPTION_SPEC;
 
 let list: Engine[] = [];
 beforeAll(async () => {
