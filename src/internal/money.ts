@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { correctlyRounded } from "./round.js";
+import { correctlyRounded, divideHalfAwayFromZero, EXACT_DECIMAL, pow10n } from "./round.js";
+
+export { divideHalfAwayFromZero, pow10n };
 
 /** A plain decimal string: digits with an optional sign and fraction, no exponent or separators. */
 export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -29,18 +31,6 @@ export interface Scaled {
   readonly scale: number;
 }
 
-const EXACT_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-const POW10_CACHE: bigint[] = [];
-
-/** 10^n as a BigInt (n >= 0). */
-export function pow10n(n: number): bigint {
-  let p = POW10_CACHE[n];
-  if (p === undefined) {
-    p = 10n ** BigInt(n);
-    if (n < 64) POW10_CACHE[n] = p;
-  }
-  return p;
-}
 
 /** The exact decimal of a Money value (a number at its shortest decimal representation); trusted input. */
 export function toScaled(value: Money): Scaled {
@@ -59,19 +49,6 @@ export function toScaled(value: Money): Scaled {
 /** `value` expressed with `scale` decimal places (scale >= value.scale). */
 export function rescale(value: Scaled, scale: number): bigint {
   return value.units * pow10n(scale - value.scale);
-}
-
-/** top / bottom (bottom ≠ 0) rounded half away from zero to an integer. */
-export function divideHalfAwayFromZero(top: bigint, bottom: bigint): bigint {
-  if (bottom < 0n) {
-    top = -top;
-    bottom = -bottom;
-  }
-  const negative = top < 0n;
-  const magnitude = negative ? -top : top;
-  let q = magnitude / bottom;
-  if (2n * (magnitude % bottom) >= bottom) q += 1n;
-  return negative ? -q : q;
 }
 
 /**
