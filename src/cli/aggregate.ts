@@ -200,8 +200,9 @@ function groupKey(table: Table, grouping: Grouping): (row: Row) => GroupOf {
   const group: GroupOf = { key: "", segment: undefined, label: undefined };
   if (by === undefined && date === undefined) return () => group;
   if (date === undefined) {
+    const text = by!.field.key;
     return (row) => {
-      group.segment = readKey(by!.field(row), by!.column);
+      group.segment = readKey(text === undefined ? by!.field(row) : text(row), by!.column);
       group.key = group.segment;
       return group;
     };
