@@ -10,14 +10,18 @@ const KB = 1024;
 /** Every name of the main entry but the schemas, which only an app that validates with zod imports. */
 const calculators = (names) => `export { ${names.filter((n) => !n.endsWith("Schema")).join(", ")} } from "cx-metrics";`;
 
+// Each budget is today's measured size rounded up to the next 0.1 kB (`node scripts/size.mjs` prints the figures), with
+// 0.1 kB more where work under way still adds code (nps and the whole library), so a change that grows a bundle says so
+// by raising its budget. The goals are nps 3, clv 3, fitBgNbd 6 and the
+// whole library without schemas 30 kB; fitBgNbd and the whole library still carry the predictive family's zod/mini specs.
 export const budgets = [
-  { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4.5 * KB },
-  { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 8 * KB, optional: "clv" },
-  { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 11 * KB, optional: "fitBgNbd" },
-  // 37 kB with the Pareto/NBD, MBG/NBD, BG/BB models and the predictive diagnostics, before their zod/mini specs move out
-  { name: "whole library but schemas", code: calculators, limit: 38.5 * KB },
-  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 62 * KB },
-  { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 32 * KB },
+  { name: "import { nps }", code: 'export { nps } from "cx-metrics";', limit: 4.3 * KB },
+  { name: "import { clv }", code: 'export { clv } from "cx-metrics";', limit: 2.4 * KB, optional: "clv" },
+  { name: "import { fitBgNbd }", code: 'export { fitBgNbd } from "cx-metrics";', limit: 10.3 * KB, optional: "fitBgNbd" },
+  { name: "whole library but schemas", code: calculators, limit: 40 * KB },
+  { name: "import * (whole library)", code: 'export * from "cx-metrics";', limit: 63.6 * KB },
+  // 32.85 kB with the predictive models' classic-zod schemas
+  { name: "cx-metrics/schemas (with zod)", code: 'export * from "cx-metrics/schemas";', limit: 33 * KB },
 ];
 
 export async function measure() {

@@ -55,31 +55,18 @@ export type {
 // Business metrics: money, customer lifetime value, churn, retention, cohorts and repeat purchases
 export { MoneySchema } from "./schemas/shared.js";
 export type { Money } from "./internal/money.js";
-export { clv, clvFromChurn, ClvInputSchema, ClvFromChurnInputSchema, ClvOptionsSchema } from "./business/clv.js";
+export { clv, clvFromChurn } from "./business/clv.js";
 export type { ClvInput, ClvFromChurnInput, ClvOptions, ClvResult } from "./business/clv.js";
-export {
-  churnRate,
-  retentionRate,
-  convertChurnRate,
-  ChurnInputSchema,
-  RetentionInputSchema,
-  BusinessRateOptionsSchema,
-} from "./business/churn.js";
+export { churnRate, retentionRate, convertChurnRate } from "./business/churn.js";
 export type { ChurnInput, RetentionInput, BusinessRateOptions, ChurnResult, RetentionResult } from "./business/churn.js";
-export { revenueChurn, RevenueChurnInputSchema } from "./business/revenue-churn.js";
+export { revenueChurn } from "./business/revenue-churn.js";
 export type { RevenueChurnInput, RevenueChurnResult } from "./business/revenue-churn.js";
-export { SubscriptionSchema, TransactionSchema } from "./business/records.js";
 export type { CustomerId, Subscription, Transaction } from "./business/records.js";
-export { churnFromSubscriptions, ChurnPeriodSchema } from "./business/subscriptions.js";
+export { churnFromSubscriptions } from "./business/subscriptions.js";
 export type { ChurnPeriod, SubscriptionChurnResult } from "./business/subscriptions.js";
-export { cohortRetention, CohortOptionsSchema, MAX_COHORT_ENTRIES } from "./business/cohorts.js";
+export { cohortRetention, MAX_COHORT_ENTRIES } from "./business/cohorts.js";
 export type { CohortOptions, Cohort, CohortRetentionResult } from "./business/cohorts.js";
-export {
-  repeatCustomerRate,
-  purchaseFrequency,
-  historicalClv,
-  HistoricalClvOptionsSchema,
-} from "./business/loyalty.js";
+export { repeatCustomerRate, purchaseFrequency, historicalClv } from "./business/loyalty.js";
 export type {
   RepeatCustomerRateResult,
   PurchaseFrequencyResult,
@@ -108,7 +95,7 @@ export type { BusinessCalendar, Weekday } from "./support/business-hours.js";
 export { DurationUnitSchema } from "./schemas/shared.js";
 export type { DurationUnit } from "./internal/duration.js";
 
-// Every schema of the survey, inference and support calculators, also importable from `cx-metrics/schemas` (kept here
+// Every schema of the survey, inference, support and business calculators, also importable from `cx-metrics/schemas` (kept here
 // so existing imports keep working; an app that does not use them ships none of them, nor zod).
 export {
   NpsInputSchema,
@@ -142,6 +129,18 @@ export {
   WeeklyHoursSchema,
   TimeOfDaySchema,
   LocalDateSchema,
+  ClvInputSchema,
+  ClvFromChurnInputSchema,
+  ClvOptionsSchema,
+  ChurnInputSchema,
+  RetentionInputSchema,
+  BusinessRateOptionsSchema,
+  RevenueChurnInputSchema,
+  SubscriptionSchema,
+  TransactionSchema,
+  ChurnPeriodSchema,
+  CohortOptionsSchema,
+  HistoricalClvOptionsSchema,
 } from "./schemas/index.js";
 
 // Predictive customer lifetime value
@@ -190,7 +189,16 @@ export {
 } from "./predictive/bg-bb.js";
 export type { BgBbParams, BgBbCustomer, BgBbFitRow, BgBbFit } from "./predictive/bg-bb.js";
 export type { ParameterInterval } from "./predictive/shared.js";
-export { calibrationHoldout, probabilityAliveMatrix } from "./predictive/diagnostics.js";
+export {
+  calibrationHoldout,
+  probabilityAliveMatrix,
+  cumulativeTransactions,
+  CumulativeTransactionsOptionsSchema,
+  CUMULATIVE_TRANSACTIONS_MAX_DAYS,
+} from "./predictive/diagnostics.js";
+export type { CumulativeTransactionsOptions, CumulativeTransactionsRow } from "./predictive/diagnostics.js";
 export type { CalibrationHoldoutRow as PredictiveCalibrationRow, ProbabilityAliveMatrix as PredictiveAliveMatrix, PurchaseModelFit } from "./predictive/diagnostics.js";
 export { predictiveClv, PredictiveClvInputSchema } from "./predictive/clv.js";
+export { predictiveClvBootstrap, PredictiveClvBootstrapOptionsSchema, CLV_BOOTSTRAP_MAX_VALUES } from "./predictive/bootstrap.js";
+export type { PredictiveClvBootstrap, PredictiveClvBootstrapOptions, PredictiveClvBootstrapCustomer, ClvInterval } from "./predictive/bootstrap.js";
 export type { PredictiveClvInput } from "./predictive/clv.js";

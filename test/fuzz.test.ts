@@ -226,10 +226,12 @@ const fuzzed: Fuzzed[] = [
   ["bgBbProbabilityAlive", ([a, b]) => cx.bgBbProbabilityAlive(a as never, b as never), 2],
   ["calibrationHoldout", ([a, b, c]) => cx.calibrationHoldout(a as never, b as never, c as never), 3],
   ["probabilityAliveMatrix", ([a, b]) => cx.probabilityAliveMatrix(a as never, b as never), 2],
+  ["cumulativeTransactions", ([a, b, c]) => cx.cumulativeTransactions(a as never, b as never, c as never), 3],
   ["fitShiftedBetaGeometric", ([a, b]) => cx.fitShiftedBetaGeometric(a as never, b as never), 2],
   ["sbgSurvival", ([a, b]) => cx.sbgSurvival(a as never, b as never), 2],
   ["sbgRetentionRate", ([a, b]) => cx.sbgRetentionRate(a as never, b as never), 2],
   ["predictiveClv", ([a]) => cx.predictiveClv(a as never), 1],
+  ["predictiveClvBootstrap", ([a, b]) => cx.predictiveClvBootstrap(a as never, b as never), 2],
   [
     "createResponseTimeAccumulator",
     ([a, b, c]) => {

@@ -3,6 +3,7 @@
 // frozen inputs do not cover them: here every input, typed arrays included, is compared with a copy taken before the call.
 import { describe, expect, it } from "vitest";
 import * as cx from "../src/index.js";
+import { mulberry32, simulateCustomers } from "./predictive/simulate.js";
 
 /** Every object reachable from a value (arrays, typed arrays, plain objects, dates). */
 function reachable(value: unknown, into = new Set<object>()): Set<object> {
@@ -233,6 +234,18 @@ const cases: Case[] = [
     ([f, c, o]) => cx.calibrationHoldout(f as never, c as never, o as never),
   ],
   ["probabilityAliveMatrix", () => [{ metric: "fitBgNbd", params: { ...BG_NBD } }, { T: 39 }], ([f, o]) => cx.probabilityAliveMatrix(f as never, o as never)],
+  [
+    "cumulativeTransactions",
+    () => [
+      { metric: "fitBgNbd", params: { ...BG_NBD } },
+      [
+        { customerId: "a", at: "2026-01-01T10:00:00Z" },
+        { customerId: "a", at: "2026-01-05T10:00:00Z" },
+      ],
+      { observationEnd: "2026-01-07T00:00:00Z", unit: "week" },
+    ],
+    ([f, t, o]) => cx.cumulativeTransactions(f as never, t as never, o as never),
+  ],
   ["fitShiftedBetaGeometric", () => [[1000, 631, 468, 382, 326, 289, 262, 241]], ([s]) => cx.fitShiftedBetaGeometric(s as never)],
   ["sbgSurvival", () => [{ alpha: 0.704, beta: 1.182 }, 7], ([p, t]) => cx.sbgSurvival(p as never, t as never)],
   ["sbgRetentionRate", () => [{ alpha: 0.704, beta: 1.182 }, 8], ([p, t]) => cx.sbgRetentionRate(p as never, t as never)],
@@ -240,6 +253,11 @@ const cases: Case[] = [
     "predictiveClv",
     () => [{ bgNbd: { ...BG_NBD }, gammaGamma: { ...GAMMA_GAMMA }, customer: { ...CUSTOMER }, horizon: 52, steps: 12, discountRate: 0.01, margin: 0.3 }],
     ([a]) => cx.predictiveClv(a as never),
+  ],
+  [
+    "predictiveClvBootstrap",
+    () => [simulateCustomers(mulberry32(11), 150, { r: 0.8, alpha: 4, a: 1.5, b: 5 }, { p: 6, q: 4, v: 15 }, 26, 52), { horizon: 52, replicates: 2, bgNbd: {} }],
+    ([c, o]) => cx.predictiveClvBootstrap(c as never, o as never),
   ],
   [
     "firstResponseTime (tickets, business hours)",

@@ -1,68 +1,73 @@
-import * as z from "zod/mini";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { checkCount, checkDecimals, readObject, readOptions } from "../internal/check.js";
+import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema, nonNegativeInteger } from "../internal/schemas.js";
 
-/** What {@link churnRate} accepts: customer counts, with customersLost <= customersAtStart. */
-export const ChurnInputSchema = /* @__PURE__ */ (() =>
-  z
-  .object(
-    {
-      /** Customers at the start of the period. */
-      customersAtStart: nonNegativeInteger,
-      /** Of those, how many had left by its end. */
-      customersLost: nonNegativeInteger,
-    },
-    { error: "expected an object" },
-  )
-  .check(
-    z.refine((c) => c.customersLost <= c.customersAtStart, {
-      error: "expected customersLost <= customersAtStart",
-      path: ["customersLost"],
-    }),
-  ))();
+/** What {@link churnRate} accepts: customer counts, with customersLost <= customersAtStart; extra keys are ignored. */
+export interface ChurnInput {
+  /** Customers at the start of the period (a non-negative integer). */
+  customersAtStart: number;
+  /** Of those, how many had left by its end (a non-negative integer, at most customersAtStart). */
+  customersLost: number;
+}
 
-/** What {@link churnRate} accepts. */
-export type ChurnInput = z.infer<typeof ChurnInputSchema>;
-
-/** What {@link retentionRate} accepts: customer counts, with newCustomers <= customersAtEnd <= customersAtStart + newCustomers. */
-export const RetentionInputSchema = /* @__PURE__ */ (() =>
-  z
-  .object(
-    {
-      /** Customers at the start of the period (S). */
-      customersAtStart: nonNegativeInteger,
-      /** Customers at its end (E), new ones included. */
-      customersAtEnd: nonNegativeInteger,
-      /** Customers won during the period (N). */
-      newCustomers: nonNegativeInteger,
-    },
-    { error: "expected an object" },
-  )
-  .check(
-    z.refine((c) => c.newCustomers <= c.customersAtEnd, {
-      error: "expected newCustomers <= customersAtEnd",
-      path: ["newCustomers"],
-    }),
-    z.refine((c) => c.customersAtEnd - c.newCustomers <= c.customersAtStart, {
-      error: "expected customersAtEnd - newCustomers <= customersAtStart",
-      path: ["customersAtEnd"],
-    }),
-  ))();
-
-/** What {@link retentionRate} accepts. */
-export type RetentionInput = z.infer<typeof RetentionInputSchema>;
+/**
+ * What {@link retentionRate} accepts: customer counts, with newCustomers <= customersAtEnd <= customersAtStart +
+ * newCustomers; extra keys are ignored.
+ */
+export interface RetentionInput {
+  /** Customers at the start of the period (S, a non-negative integer). */
+  customersAtStart: number;
+  /** Customers at its end (E, a non-negative integer), new ones included. */
+  customersAtEnd: number;
+  /** Customers won during the period (N, a non-negative integer). */
+  newCustomers: number;
+}
 
 /** Options of the rate calculators; unknown keys are refused. */
-export const BusinessRateOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
+export interface BusinessRateOptions {
   /** Round the rates to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-}))();
+  decimals?: number | undefined;
+}
 
-/** Options of the rate calculators. */
-export type BusinessRateOptions = z.infer<typeof BusinessRateOptionsSchema>;
+/** The consistency rules of the business counts, worded once for the readers and the schemas. */
+export const CHURN_EXPECTED = {
+  lost: "expected customersLost <= customersAtStart",
+  fresh: "expected newCustomers <= customersAtEnd",
+  kept: "expected customersAtEnd - newCustomers <= customersAtStart",
+} as const;
+
+const rateOptions = { decimals: checkDecimals };
+
+/** Reads rate options (shared by the business rate calculators). */
+export function readRateOptions(options: unknown, metric: string): BusinessRateOptions {
+  return readOptions<BusinessRateOptions>(options, metric, rateOptions);
+}
+
+/** Reads {@link ChurnInput}, the tight equivalent of its schema. */
+function readChurnInput(input: unknown, metric: string): ChurnInput {
+  const c = readObject<ChurnInput>(input, metric, "input", "expected an object", { customersAtStart: checkCount, customersLost: checkCount });
+  if (c.customersLost > c.customersAtStart) {
+    throw valueError("INVALID_INPUT", metric, ["input", "customersLost"], c.customersLost, CHURN_EXPECTED.lost, "custom");
+  }
+  return c;
+}
+
+/** Reads {@link RetentionInput}, the tight equivalent of its schema. */
+function readRetentionInput(input: unknown, metric: string): RetentionInput {
+  const c = readObject<RetentionInput>(input, metric, "input", "expected an object", {
+    customersAtStart: checkCount,
+    customersAtEnd: checkCount,
+    newCustomers: checkCount,
+  });
+  if (c.newCustomers > c.customersAtEnd) {
+    throw valueError("INVALID_INPUT", metric, ["input", "newCustomers"], c.newCustomers, CHURN_EXPECTED.fresh, "custom");
+  }
+  if (c.customersAtEnd - c.newCustomers > c.customersAtStart) {
+    throw valueError("INVALID_INPUT", metric, ["input", "customersAtEnd"], c.customersAtEnd, CHURN_EXPECTED.kept, "custom");
+  }
+  return c;
+}
 
 /** A customer churn rate and its complement, in percent. */
 export interface ChurnResult {
@@ -85,11 +90,6 @@ export interface RetentionResult {
   customersAtStart: number;
   customersAtEnd: number;
   newCustomers: number;
-}
-
-/** Reads rate options (shared by the business rate calculators). */
-export function readRateOptions(options: unknown, metric: string): BusinessRateOptions {
-  return options === undefined ? {} : parseWith(BusinessRateOptionsSchema, options, metric, "options");
 }
 
 /** The churn result of trusted counts, atStart > 0. */
@@ -127,7 +127,7 @@ export function churnOf(atStart: number, lost: number, decimals: number | undefi
 export function churnRate(input: ChurnInput, options?: BusinessRateOptions): ChurnResult {
   return guard("churnRate", () => {
     const { decimals } = readRateOptions(options, "churnRate");
-    const c = parseWith(ChurnInputSchema, input, "churnRate", "input");
+    const c = readChurnInput(input, "churnRate");
     if (c.customersAtStart === 0) {
       throw emptyError("churnRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the churn of no customers is undefined");
     }
@@ -158,7 +158,7 @@ export function churnRate(input: ChurnInput, options?: BusinessRateOptions): Chu
 export function retentionRate(input: RetentionInput, options?: BusinessRateOptions): RetentionResult {
   return guard("retentionRate", () => {
     const { decimals } = readRateOptions(options, "retentionRate");
-    const c = parseWith(RetentionInputSchema, input, "retentionRate", "input");
+    const c = readRetentionInput(input, "retentionRate");
     if (c.customersAtStart === 0) {
       throw emptyError("retentionRate", ["input", "customersAtStart"], "input.customersAtStart is 0: the retention of no customers is undefined");
     }

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { parseWith } from "../internal/fail.js";
+import { checkDecimals, checkMoney, checkNumberIn, type Checker, optional, readObject, readOptions } from "../internal/check.js";
 import { guard } from "../internal/guard.js";
 import {
   divideFractions,
@@ -7,68 +6,65 @@ import {
   fractionOf,
   fractionValue,
   type Money,
-  MoneySchema,
   multiplyFractions,
   subtractFractions,
   toScaled,
 } from "../internal/money.js";
-import { decimalsSchema } from "../internal/schemas.js";
-import { checkFinite, parseRanged } from "./records.js";
+import { checkFinite } from "./records.js";
 
-const PERCENT_RATE = "expected a percent in (0, 100]";
+/** What {@link clv} accepts; extra keys are ignored. */
+export interface ClvInput {
+  /** Revenue one customer brings in a year, as Money. */
+  annualRevenuePerCustomer: Money;
+  /** How long the relationship lasts, in years (>= 0, fractions allowed). */
+  relationshipYears: number;
+  /** What it costs to win one customer, as Money. */
+  acquisitionCost: Money;
+}
 
-/** What {@link clv} accepts. */
-export const ClvInputSchema = /* @__PURE__ */ (() =>
-  z.object(
-  {
-    /** Revenue one customer brings in a year. */
-    annualRevenuePerCustomer: MoneySchema,
-    /** How long the relationship lasts, in years (>= 0, fractions allowed). */
-    relationshipYears: z.number({ error: "expected a finite number of years" }).check(z.gte(0, { error: "expected a number of years >= 0" })),
-    /** What it costs to win one customer. */
-    acquisitionCost: MoneySchema,
-  },
-  { error: "expected an object" },
-))();
-
-/** What {@link clv} accepts: money as a number or a plain decimal string. */
-export type ClvInput = z.infer<typeof ClvInputSchema>;
-
-/** What {@link clvFromChurn} accepts. Rates are percents per period. */
-export const ClvFromChurnInputSchema = /* @__PURE__ */ (() =>
-  z.object(
-  {
-    /** Revenue one customer brings per period (month, year, ...). */
-    revenuePerPeriod: MoneySchema,
-    /** Percent of customers lost per period, in (0, 100]. */
-    churnRate: z.number({ error: "expected a finite number" }).check(z.gt(0, { error: PERCENT_RATE }), z.lte(100, { error: PERCENT_RATE })),
-    /** Gross margin in percent, 0-100 (default 100: revenue counts in full). */
-    grossMargin: z.optional(
-      z.number({ error: "expected a finite number" }).check(
-        z.gte(0, { error: "expected a percent in [0, 100]" }),
-        z.lte(100, { error: "expected a percent in [0, 100]" }),
-      ),
-    ),
-    /** Discount rate in percent per period, >= 0 (default 0: no discounting). */
-    discountRate: z.optional(z.number({ error: "expected a finite number" }).check(z.gte(0, { error: "expected a percent >= 0" }))),
-    /** What it costs to win one customer (default 0). */
-    acquisitionCost: z.optional(MoneySchema),
-  },
-  { error: "expected an object" },
-))();
-
-/** What {@link clvFromChurn} accepts. */
-export type ClvFromChurnInput = z.infer<typeof ClvFromChurnInputSchema>;
+/** What {@link clvFromChurn} accepts; rates are percents per period, extra keys are ignored. */
+export interface ClvFromChurnInput {
+  /** Revenue one customer brings per period (month, year, ...), as Money. */
+  revenuePerPeriod: Money;
+  /** Percent of customers lost per period, in (0, 100]. */
+  churnRate: number;
+  /** Gross margin in percent, 0-100 (default 100: revenue counts in full). */
+  grossMargin?: number | undefined;
+  /** Discount rate in percent per period, >= 0 (default 0: no discounting). */
+  discountRate?: number | undefined;
+  /** What it costs to win one customer, as Money (default 0). */
+  acquisitionCost?: Money | undefined;
+}
 
 /** Options of {@link clv} and {@link clvFromChurn}; unknown keys are refused. */
-export const ClvOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
+export interface ClvOptions {
   /** Round every number of the result to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-}))();
+  decimals?: number | undefined;
+}
 
-/** Options of {@link clv} and {@link clvFromChurn}. */
-export type ClvOptions = z.infer<typeof ClvOptionsSchema>;
+/** The messages of the numbers {@link clv} and {@link clvFromChurn} read, shared with their schemas. */
+export const CLV_EXPECTED = {
+  years: ["expected a finite number of years", "expected a number of years >= 0"],
+  churnRate: ["expected a finite number", "expected a percent in (0, 100]"],
+  grossMargin: ["expected a finite number", "expected a percent in [0, 100]"],
+  discountRate: ["expected a finite number", "expected a percent >= 0"],
+} as const;
+
+const clvInput: { [K in keyof ClvInput]-?: Checker<ClvInput[K]> } = {
+  annualRevenuePerCustomer: checkMoney,
+  relationshipYears: checkNumberIn(...CLV_EXPECTED.years, 0, Number.POSITIVE_INFINITY),
+  acquisitionCost: checkMoney,
+};
+
+const clvFromChurnInput: { [K in keyof ClvFromChurnInput]-?: Checker<ClvFromChurnInput[K]> } = {
+  revenuePerPeriod: checkMoney,
+  churnRate: checkNumberIn(...CLV_EXPECTED.churnRate, 0, 100, true),
+  grossMargin: optional(checkNumberIn(...CLV_EXPECTED.grossMargin, 0, 100)),
+  discountRate: optional(checkNumberIn(...CLV_EXPECTED.discountRate, 0, Number.POSITIVE_INFINITY)),
+  acquisitionCost: optional(checkMoney),
+};
+
+const clvOptions = { decimals: checkDecimals };
 
 /** A customer lifetime value and its parts, each the correctly rounded value of the exact decimal result. */
 export interface ClvResult {
@@ -82,10 +78,6 @@ export interface ClvResult {
   acquisitionCost: number;
   /** 1 / churn: how many periods a customer stays on average ({@link clvFromChurn} only). */
   expectedLifetimePeriods?: number;
-}
-
-function readOptions(options: unknown, metric: string): ClvOptions {
-  return options === undefined ? {} : parseWith(ClvOptionsSchema, options, metric, "options");
 }
 
 function result(lifetime: Fraction, acquisition: Fraction, decimals: number | undefined): ClvResult {
@@ -122,8 +114,8 @@ const exact = (value: Money): Fraction => fractionOf(toScaled(value));
  */
 export function clv(input: ClvInput, options?: ClvOptions): ClvResult {
   return guard("clv", () => {
-    const { decimals } = readOptions(options, "clv");
-    const i = parseRanged(ClvInputSchema, input, "clv", "input");
+    const { decimals } = readOptions<ClvOptions>(options, "clv", clvOptions);
+    const i = readObject<ClvInput>(input, "clv", "input", "expected an object", clvInput);
     const lifetime = multiplyFractions(exact(i.annualRevenuePerCustomer), exact(i.relationshipYears));
     return checkFinite(result(lifetime, exact(i.acquisitionCost), decimals), "clv");
   });
@@ -156,8 +148,8 @@ export function clv(input: ClvInput, options?: ClvOptions): ClvResult {
  */
 export function clvFromChurn(input: ClvFromChurnInput, options?: ClvOptions): ClvResult {
   return guard("clvFromChurn", () => {
-    const { decimals } = readOptions(options, "clvFromChurn");
-    const i = parseRanged(ClvFromChurnInputSchema, input, "clvFromChurn", "input");
+    const { decimals } = readOptions<ClvOptions>(options, "clvFromChurn", clvOptions);
+    const i = readObject<ClvFromChurnInput>(input, "clvFromChurn", "input", "expected an object", clvFromChurnInput);
     const hundred: Fraction = { num: 100n, den: 1n };
     const churn = exact(i.churnRate);
     const discount = exact(i.discountRate ?? 0);

@@ -1,22 +1,19 @@
-import * as z from "zod/mini";
+import { checkDateInput, checkDecimals, type Checker, optional, readObject } from "../internal/check.js";
 import {
   addPeriods,
+  checkTimeZone,
   type DateInput,
-  DateInputSchema,
   localDay,
   type Period,
-  PeriodSchema,
   periodIndex,
   periodLabel,
   periodStartDay,
   startOfLocalDay,
-  TimeZoneSchema,
   toEpochMs,
 } from "../internal/date.js";
-import { parseWith, valueError } from "../internal/fail.js";
+import { valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema } from "../internal/schemas.js";
 import { byCustomer, readSubscriptions, type Subscription } from "./records.js";
 
 const METRIC = "cohortRetention";
@@ -29,25 +26,34 @@ const METRIC = "cohortRetention";
 export const MAX_COHORT_ENTRIES = 1_000_000;
 
 /** Options of {@link cohortRetention}; unknown keys are refused. */
-export const CohortOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  /** The calendar period that groups customers and spaces the retention columns. */
-  period: z.enum(PeriodSchema.options, { error: 'expected "day", "week", "month", "quarter" or "year"' }),
-  /** The last instant to report on: columns stop at the last period starting on or before it. */
-  asOf: DateInputSchema,
-  /** The IANA time zone periods are reckoned in (default `UTC`). */
-  timeZone: z.optional(TimeZoneSchema),
-  /** Round the percents to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-}, { error: "expected an object with period and asOf" }))();
-
-/** Options of {@link cohortRetention}. */
 export interface CohortOptions {
+  /** The calendar period that groups customers and spaces the retention columns. */
   period: Period;
+  /** The last instant to report on: columns stop at the last period starting on or before it. */
   asOf: DateInput;
+  /** The IANA time zone periods are reckoned in (default `UTC`). */
   timeZone?: string | undefined;
+  /** Round the percents to this many decimals (0-15), half away from zero. */
   decimals?: number | undefined;
 }
+
+/** The messages of the cohort options, worded once for the reader and the schema. */
+export const COHORT_EXPECTED = {
+  object: "expected an object with period and asOf",
+  period: 'expected "day", "week", "month", "quarter" or "year"',
+} as const;
+
+const PERIODS: ReadonlyArray<string> = ["day", "week", "month", "quarter", "year"];
+
+const cohortOptions: { [K in keyof CohortOptions]-?: Checker<CohortOptions[K]> } = {
+  period: (value, path, metric) => {
+    if (PERIODS.includes(value as string)) return value as Period;
+    throw valueError("INVALID_INPUT", metric, path, value, COHORT_EXPECTED.period);
+  },
+  asOf: checkDateInput,
+  timeZone: optional((value, path, metric) => checkTimeZone(value, metric, path)),
+  decimals: optional(checkDecimals),
+};
 
 /** One acquisition cohort and its retention curve. */
 export interface Cohort {
@@ -124,7 +130,7 @@ function firstAtOrAfter(boundaries: ReadonlyArray<number>, t: number): number {
  */
 export function cohortRetention(subscriptions: ReadonlyArray<Subscription>, options: CohortOptions): CohortRetentionResult {
   return guard(METRIC, () => {
-    const o = parseWith(CohortOptionsSchema, options, METRIC, "options");
+    const o = readObject<CohortOptions>(options, METRIC, "options", COHORT_EXPECTED.object, cohortOptions, true);
     const timeZone = o.timeZone ?? "UTC";
     const asOf = toEpochMs(o.asOf, METRIC, ["options", "asOf"]);
     const { ids, starts, ends } = readSubscriptions(subscriptions, METRIC);

@@ -1,9 +1,8 @@
-import * as z from "zod/mini";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { checkDecimals, checkMoney, readOptions } from "../internal/check.js";
+import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { fractionToNumber, type Money, MoneyAdder, MoneySchema, pow10n, rescale, type Scaled, toScaled } from "../internal/money.js";
+import { fractionToNumber, type Money, MONEY_EXPECTED, MoneyAdder, pow10n, rescale, type Scaled, toScaled } from "../internal/money.js";
 import { ratio } from "../internal/round.js";
-import { decimalsSchema } from "../internal/schemas.js";
 import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 import {
   type CustomerId,
@@ -12,7 +11,6 @@ import {
   checkTransactionAt,
   countPurchases,
   customerIdAt,
-  MONEY_EXPECTED,
   recordAt,
   type Transaction,
 } from "./records.js";
@@ -42,19 +40,14 @@ export interface PurchaseFrequencyResult {
 }
 
 /** Options of {@link historicalClv}; unknown keys are refused. */
-export const HistoricalClvOptionsSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  /** Subtracted from the revenue per customer (default 0). */
-  acquisitionCost: z.optional(MoneySchema),
-  /** Round the money results to this many decimals (0-15), half away from zero. */
-  decimals: z.optional(decimalsSchema),
-}))();
-
-/** Options of {@link historicalClv}. */
 export interface HistoricalClvOptions {
+  /** Subtracted from the revenue per customer, as Money (default 0). */
   acquisitionCost?: Money | undefined;
+  /** Round the money results to this many decimals (0-15), half away from zero. */
   decimals?: number | undefined;
 }
+
+const historicalClvOptions = { acquisitionCost: checkMoney, decimals: checkDecimals };
 
 /** Customer lifetime value measured from what customers actually spent. */
 export interface HistoricalClvResult {
@@ -173,7 +166,7 @@ export function purchaseFrequency(transactions: ReadonlyArray<Transaction>, opti
 export function historicalClv(transactions: ReadonlyArray<Transaction>, options?: HistoricalClvOptions): HistoricalClvResult {
   const metric = "historicalClv";
   return guard(metric, () => {
-    const o = options === undefined ? {} : parseWith(HistoricalClvOptionsSchema, options, metric, "options");
+    const o = readOptions<HistoricalClvOptions>(options, metric, historicalClvOptions);
     const list = checkArray(transactions, metric, "transactions", "transactions");
     const customers = new Set<CustomerId>();
     const adder = new MoneyAdder();

@@ -1,63 +1,41 @@
-import * as z from "zod/mini";
-import { type DateInput, DateInputSchema, epochOf, toEpochMs } from "../internal/date.js";
-import { CxMetricsError } from "../errors.js";
-import { describeValue, parseWith, plainError, valueError } from "../internal/fail.js";
-import { isMoney, type Money, MoneySchema } from "../internal/money.js";
+import { type DateInput, toEpochMs } from "../internal/date.js";
+import { describeValue, plainError, valueError } from "../internal/fail.js";
+import { isMoney, type Money, MONEY_EXPECTED } from "../internal/money.js";
 
-// The records analysts export (subscriptions, transactions), their schemas, and the tight loops that read them.
-// The loops are proven equal to the schemas by property tests: same verdict, same first bad index.
+// The records analysts export (subscriptions, transactions) and the tight loops that read them. Their schemas live in
+// src/schemas/business.ts; property tests prove the loops equal to them: same verdict, same first bad index.
 
 /** Who a record belongs to: a non-empty string or a finite number. `1` and `"1"` are different customers. */
 export type CustomerId = string | number;
 
-const CUSTOMER_ID_EXPECTED = "expected a customer id: a non-empty string or a finite number";
+/** What a customer id must be. */
+export const CUSTOMER_ID_EXPECTED = "expected a customer id: a non-empty string or a finite number";
 
 /** True for a non-empty string or a finite number. */
 export function isCustomerId(value: unknown): value is CustomerId {
   return typeof value === "string" ? value !== "" : Number.isFinite(value);
 }
 
-/** A customer id: a non-empty string or a finite number. */
-export const CustomerIdSchema = /* @__PURE__ */ (() =>
-  z.custom<CustomerId>(isCustomerId, { error: CUSTOMER_ID_EXPECTED }))();
-
 /**
- * One subscription: a customer is active from `startedAt` (inclusive) to `endedAt` (exclusive); a missing or null
- * `endedAt` means it is still running. Extra keys are accepted and ignored.
+ * One subscription: a customer is active from `startedAt` (inclusive) to `endedAt` (exclusive). Extra keys are
+ * accepted and ignored.
  */
-export const SubscriptionSchema = /* @__PURE__ */ (() =>
-  z
-  .object({
-    customerId: CustomerIdSchema,
-    startedAt: DateInputSchema,
-    endedAt: z.optional(z.nullable(DateInputSchema)),
-  })
-  .check(
-    z.refine((s) => s.endedAt == null || !(epochOf(s.endedAt) < epochOf(s.startedAt)), {
-      error: "expected endedAt on or after startedAt",
-      path: ["endedAt"],
-    }),
-  ))();
-
-/** One subscription (see {@link SubscriptionSchema}). */
 export interface Subscription {
+  /** Who subscribed: a non-empty string or a finite number. */
   customerId: CustomerId;
+  /** When the subscription started: a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds. */
   startedAt: DateInput;
+  /** When it ended (exclusive), on or after startedAt; missing or null while it is still running. */
   endedAt?: DateInput | null | undefined;
 }
 
 /** One purchase: who bought, when, and optionally how much. Extra keys are accepted and ignored. */
-export const TransactionSchema = /* @__PURE__ */ (() =>
-  z.object({
-  customerId: CustomerIdSchema,
-  at: DateInputSchema,
-  amount: z.optional(MoneySchema),
-}))();
-
-/** One purchase (see {@link TransactionSchema}). */
 export interface Transaction {
+  /** Who bought: a non-empty string or a finite number. */
   customerId: CustomerId;
+  /** When: a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds. */
   at: DateInput;
+  /** How much, as Money (required by historicalClv; refunds may be negative). */
   amount?: Money | undefined;
 }
 
@@ -162,25 +140,6 @@ export function countPurchases(input: unknown, metric: string): Map<CustomerId, 
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
-}
-
-/** What a Money field must be. */
-export const MONEY_EXPECTED = 'expected a finite number or a plain decimal string such as "1234.50"';
-
-/**
- * Parses an input object with its schema; when every problem is a number outside its range (zod's too_small /
- * too_big), the error is OUT_OF_RANGE rather than INVALID_INPUT.
- */
-export function parseRanged<T>(schema: Parameters<typeof parseWith<T>>[0], input: unknown, metric: string, rootName: string): T {
-  try {
-    return parseWith(schema, input, metric, rootName);
-  } catch (error) {
-    const e = error as CxMetricsError;
-    if (e.issues.every((issue) => issue.code === "too_small" || issue.code === "too_big")) {
-      throw new CxMetricsError("OUT_OF_RANGE", metric, e.issues);
-    }
-    throw e;
-  }
 }
 
 /**

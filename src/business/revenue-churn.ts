@@ -1,35 +1,58 @@
-import * as z from "zod/mini";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { type Checker, checkMoney, optional, readObject } from "../internal/check.js";
+import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { fractionToNumber, type Money, MoneySchema, rescale, type Scaled, toScaled } from "../internal/money.js";
+import { fractionToNumber, isMoney, type Money, rescale, type Scaled, toScaled } from "../internal/money.js";
 import { type BusinessRateOptions, readRateOptions } from "./churn.js";
 import { checkFinite } from "./records.js";
 
-/** What {@link revenueChurn} accepts: monthly recurring revenue movements over a period, as Money. */
-export const RevenueChurnInputSchema = /* @__PURE__ */ (() =>
-  z.object(
-  {
-    /** Recurring revenue at the start of the period (> 0). */
-    startingMrr: MoneySchema,
-    /** Recurring revenue lost with customers who left. */
-    churnedMrr: MoneySchema,
-    /** Recurring revenue lost to downgrades (default 0). */
-    contractionMrr: z.optional(MoneySchema),
-    /** Recurring revenue gained from upgrades of existing customers (default 0). */
-    expansionMrr: z.optional(MoneySchema),
-    /** Recurring revenue regained from returning customers (default 0). */
-    reactivationMrr: z.optional(MoneySchema),
-  },
-  { error: "expected an object" },
-))();
-
-/** What {@link revenueChurn} accepts. */
+/** What {@link revenueChurn} accepts: recurring revenue movements over a period, as non-negative Money. */
 export interface RevenueChurnInput {
+  /** Recurring revenue at the start of the period (> 0). */
   startingMrr: Money;
+  /** Recurring revenue lost with customers who left (with contractionMrr, at most startingMrr). */
   churnedMrr: Money;
+  /** Recurring revenue lost to downgrades (default 0). */
   contractionMrr?: Money | undefined;
+  /** Recurring revenue gained from upgrades of existing customers (default 0). */
   expansionMrr?: Money | undefined;
+  /** Recurring revenue regained from returning customers (default 0). */
   reactivationMrr?: Money | undefined;
+}
+
+/** The rules of a revenue movement beyond its Money shape, worded once for the reader and the schema. */
+export const REVENUE_EXPECTED = {
+  nonNegative: "expected a non-negative amount",
+  losses: "expected churnedMrr + contractionMrr <= startingMrr",
+} as const;
+
+/** A non-negative amount of money (`"-0"` is zero, so it passes). */
+export const checkNonNegativeMoney: Checker<Money> = (value, path, metric) => {
+  const amount = checkMoney(value, path, metric);
+  if (toScaled(amount).units < 0n) throw valueError("INVALID_INPUT", metric, path, amount, REVENUE_EXPECTED.nonNegative, "custom");
+  return amount;
+};
+
+const revenueInput: { [K in keyof RevenueChurnInput]-?: Checker<RevenueChurnInput[K]> } = {
+  startingMrr: checkNonNegativeMoney,
+  churnedMrr: checkNonNegativeMoney,
+  contractionMrr: optional(checkNonNegativeMoney),
+  expansionMrr: optional(checkNonNegativeMoney),
+  reactivationMrr: optional(checkNonNegativeMoney),
+};
+
+/** True when churned + contraction <= starting, exactly, or when one of them is not Money (its own check refuses it). */
+export function lossesWithin(input: RevenueChurnInput): boolean {
+  const amounts = [input.startingMrr, input.churnedMrr, input.contractionMrr ?? 0];
+  if (!amounts.every(isMoney)) return true;
+  const [starting, churned, contraction] = common(amounts) as [bigint, bigint, bigint];
+  return churned + contraction <= starting;
+}
+
+/** The amounts as integers over one common power of ten. */
+function common(values: ReadonlyArray<Money>): bigint[] {
+  const amounts: Scaled[] = values.map(toScaled);
+  const scale = Math.max(...amounts.map((a) => a.scale));
+  return amounts.map((a) => rescale(a, scale));
 }
 
 /** Revenue churn and retention, in percent of the starting recurring revenue. */
@@ -77,23 +100,14 @@ const FIELDS = ["startingMrr", "churnedMrr", "contractionMrr", "expansionMrr", "
 export function revenueChurn(input: RevenueChurnInput, options?: BusinessRateOptions): RevenueChurnResult {
   return guard("revenueChurn", () => {
     const { decimals } = readRateOptions(options, "revenueChurn");
-    const i = parseWith(RevenueChurnInputSchema, input, "revenueChurn", "input");
-    const amounts: Scaled[] = [];
-    for (const field of FIELDS) {
-      const raw = i[field] ?? 0;
-      const amount = toScaled(raw);
-      if (amount.units < 0n) throw valueError("INVALID_INPUT", "revenueChurn", ["input", field], raw, "expected a non-negative amount");
-      amounts.push(amount);
-    }
-    const scale = Math.max(...amounts.map((a) => a.scale));
-    const [starting, churned, contraction, expansion, reactivation] = amounts.map((a) => rescale(a, scale)) as [
+    const i = readObject<RevenueChurnInput>(input, "revenueChurn", "input", "expected an object", revenueInput);
+    const [starting, churned, contraction, expansion, reactivation] = common(FIELDS.map((field) => i[field] ?? 0)) as [
       bigint,
       bigint,
       bigint,
       bigint,
       bigint,
     ];
-    if (starting === 0n) throw emptyError("revenueChurn", ["input", "startingMrr"], "input.startingMrr is 0: the churn of no revenue is undefined");
     const lost = churned + contraction;
     if (lost > starting) {
       throw valueError(
@@ -101,9 +115,11 @@ export function revenueChurn(input: RevenueChurnInput, options?: BusinessRateOpt
         "revenueChurn",
         ["input", "churnedMrr"],
         i.churnedMrr,
-        "expected churnedMrr + contractionMrr <= startingMrr",
+        REVENUE_EXPECTED.losses,
+        "custom",
       );
     }
+    if (starting === 0n) throw emptyError("revenueChurn", ["input", "startingMrr"], "input.startingMrr is 0: the churn of no revenue is undefined");
     const net = lost - expansion - reactivation;
     const percent = (part: bigint) => fractionToNumber(100n * part, starting, decimals);
     return checkFinite<RevenueChurnResult>({

@@ -1,23 +1,31 @@
-import * as z from "zod/mini";
-import { type DateInput, DateInputSchema, toEpochMs } from "../internal/date.js";
-import { emptyError, parseWith, valueError } from "../internal/fail.js";
+import { checkDateInput, readObject } from "../internal/check.js";
+import { type DateInput, toEpochMs } from "../internal/date.js";
+import { emptyError, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
 import { type ChurnResult, churnOf, type BusinessRateOptions, readRateOptions } from "./churn.js";
 import { activeAt, byCustomer, readSubscriptions, type Subscription } from "./records.js";
 
 /** The half-open period [periodStart, periodEnd) churn is measured over; unknown keys are refused. */
-export const ChurnPeriodSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-  /** The first instant of the period. */
-  periodStart: DateInputSchema,
-  /** The first instant after the period (exclusive); must be later than periodStart. */
-  periodEnd: DateInputSchema,
-}, { error: "expected an object with periodStart and periodEnd" }))();
-
-/** The period of {@link churnFromSubscriptions}. */
 export interface ChurnPeriod {
+  /** The first instant of the period: a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds. */
   periodStart: DateInput;
+  /** The first instant after the period (exclusive); must be later than periodStart. */
   periodEnd: DateInput;
+}
+
+/** The messages of a period, worded once for the reader and the schema. */
+export const PERIOD_EXPECTED = {
+  object: "expected an object with periodStart and periodEnd",
+  after: "expected an instant after periodStart",
+} as const;
+
+/** Reads a {@link ChurnPeriod} as epoch milliseconds, the tight equivalent of its schema. */
+export function readPeriod(period: unknown, metric: string): { start: number; end: number } {
+  const p = readObject<ChurnPeriod>(period, metric, "period", PERIOD_EXPECTED.object, { periodStart: checkDateInput, periodEnd: checkDateInput }, true);
+  const start = toEpochMs(p.periodStart, metric, ["period", "periodStart"]);
+  const end = toEpochMs(p.periodEnd, metric, ["period", "periodEnd"]);
+  if (!(end > start)) throw valueError("INVALID_INPUT", metric, ["period", "periodEnd"], p.periodEnd, PERIOD_EXPECTED.after, "custom");
+  return { start, end };
 }
 
 /** Churn over a period, counted from subscription records. */
@@ -73,10 +81,7 @@ export function churnFromSubscriptions(
   const metric = "churnFromSubscriptions";
   return guard(metric, () => {
     const { decimals } = readRateOptions(options, metric);
-    const p = parseWith(ChurnPeriodSchema, period, metric, "period");
-    const start = toEpochMs(p.periodStart, metric, ["period", "periodStart"]);
-    const end = toEpochMs(p.periodEnd, metric, ["period", "periodEnd"]);
-    if (!(end > start)) throw valueError("INVALID_INPUT", metric, ["period", "periodEnd"], p.periodEnd, "expected an instant after periodStart");
+    const { start, end } = readPeriod(period, metric);
     const { ids, starts, ends } = readSubscriptions(subscriptions, metric);
     let atStart = 0;
     let lost = 0;

@@ -41,6 +41,12 @@ export function newTally(): Tally {
 /** The default of --max-groups: each group holds an accumulator, so their number bounds memory. */
 export const DEFAULT_MAX_GROUPS = 100_000;
 
+/**
+ * The default of --max-rows, for metrics that keep every row: a churn record takes a few hundred bytes of memory, so
+ * five million stay inside Node's default heap.
+ */
+export const DEFAULT_MAX_ROWS = 5_000_000;
+
 interface Group {
   readonly segment: string | undefined;
   readonly label: string | undefined;
@@ -56,12 +62,16 @@ export async function aggregate(
   options: {
     readonly skipInvalid: boolean;
     readonly maxGroups: number;
+    /** The most rows the sinks may be given in all, for metrics that keep each one; undefined when they do not. */
+    readonly maxRows?: number | undefined;
     readonly tally?: Tally;
     readonly where?: ReadonlyArray<Filter>;
     readonly skipRows?: number;
   },
 ): Promise<{ entries: Entry[]; tally: Tally }> {
   const { skipInvalid, maxGroups } = options;
+  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  let kept = 0;
   const fields: Record<string, Field> = {};
   for (const [name, request] of Object.entries(metricPlan.columns)) fields[name] = table.field(request);
   const read = metricPlan.read(fields);
@@ -114,7 +124,13 @@ export async function aggregate(
         if (!segmentOrder.has(segment)) segmentOrder.set(segment, segmentOrder.size);
         groups.set(key, group);
       }
+      if (kept >= maxRows) {
+        throw new InputError(
+          `${source.name}, ${locate(row)}: more than ${maxRows} rows to keep in memory (--max-rows raises the limit; this metric keeps every row)`,
+        );
+      }
       addValue(group.sink, value, metricPlan.valueColumn, row);
+      kept++;
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       refuse(row, error);
@@ -184,8 +200,9 @@ function groupKey(table: Table, grouping: Grouping): (row: Row) => GroupOf {
   const group: GroupOf = { key: "", segment: undefined, label: undefined };
   if (by === undefined && date === undefined) return () => group;
   if (date === undefined) {
+    const text = by!.field.key;
     return (row) => {
-      group.segment = readKey(by!.field(row), by!.column);
+      group.segment = readKey(text === undefined ? by!.field(row) : text(row), by!.column);
       group.key = group.segment;
       return group;
     };

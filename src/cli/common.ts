@@ -119,6 +119,13 @@ export const COMMON_OPTIONS: ReadonlyArray<OptionSpec> = [
     default: "100000",
   },
   {
+    name: "max-rows",
+    value: "N",
+    example: "20000000",
+    help: "the most rows a run may keep in memory, over all groups (exact response times keep each duration; churn, cohorts and CLV each record)",
+    default: "5000000",
+  },
+  {
     name: "chart",
     value: "FILE.svg",
     example: "nps survey.csv --column nps --by channel --chart nps.svg",

@@ -92,6 +92,7 @@ export function commonOptionsOf(metric: MetricCommand): OptionSpec[] {
     (o) =>
       (metric.timeSeries || (o.name !== "period" && o.name !== "date-column")) &&
       (metric.intervals === true || o.name !== "confidence") &&
+      (metric.keepsRows !== undefined || o.name !== "max-rows") &&
       !metric.options.some((m) => m.name === o.name),
   );
 }

@@ -16,7 +16,7 @@ import { startProgress } from "./progress.js";
 import { type Observer, runReport, withChart } from "./report/index.js";
 import { didYouMean } from "./suggest.js";
 import { escapeControls, quoteText } from "./text.js";
-import { DEFAULT_MAX_GROUPS, type Filter, newTally, parseFilter } from "./aggregate.js";
+import { DEFAULT_MAX_GROUPS, DEFAULT_MAX_ROWS, type Filter, newTally, parseFilter } from "./aggregate.js";
 import { DEFAULT_MAX_DECOMPRESSED_BYTES } from "./input/source.js";
 import { type DateReading, EPOCH_UNITS } from "./values.js";
 
@@ -132,6 +132,7 @@ interface Settings {
   readonly skipInvalid: boolean;
   readonly quiet: boolean;
   readonly maxGroups: number;
+  readonly maxRows: number | undefined;
   readonly where: ReadonlyArray<Filter>;
   readonly skipRows: number;
   readonly limits: ReadLimits & { readonly maxDecompressedBytes: number };
@@ -176,8 +177,11 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
       throw options.fail("--date-column is used with --period (day, week, month, quarter or year)");
     }
   }
+  const context = { options, timeZone, reading, decimals, confidence };
+  // Read even when this run keeps no rows (a sketch), so that a malformed value is still refused.
+  const maxRows = options.integer("max-rows", 1, 1_000_000_000) ?? DEFAULT_MAX_ROWS;
   return {
-    context: { options, timeZone, reading, decimals, confidence },
+    context,
     grouping,
     input,
     delimiter: readDelimiter(options.string("delimiter"), path),
@@ -185,6 +189,7 @@ function readSettings(options: Options, metric: MetricCommand, path: string, io:
     skipInvalid: options.flag("skip-invalid"),
     quiet: options.flag("quiet"),
     maxGroups: options.integer("max-groups", 1, 100_000_000) ?? DEFAULT_MAX_GROUPS,
+    maxRows: metric.keepsRows?.(context) === true ? maxRows : undefined,
     where: options.list("where").map((text) => {
       const filter = parseFilter(text);
       if (filter === undefined) throw options.fail(`--where is "${text}", expected COLUMN=VALUE or COLUMN!=VALUE, such as status=paid`);

@@ -9,12 +9,23 @@ const CALLS = {
   ces: ["CesInputSchema", "CesOptionsSchema"],
   npsSampleSize: ["NpsSampleSizeInputSchema", undefined],
   proportionSampleSize: ["ProportionSampleSizeInputSchema", undefined],
-  firstResponseTime: ["tickets:TicketSchema|FirstResponseTotalsSchema", "ResponseTimeOptionsSchema"],
-  resolutionTime: ["tickets:ResolutionTicketSchema", "ResponseTimeOptionsSchema"],
-  firstContactResolutionRate: ["tickets:FirstContactTicketSchema|FirstContactCountsSchema", "RateOptionsSchema"],
-  reopenRate: ["tickets:ReopenTicketSchema|ReopenCountsSchema", "RateOptionsSchema"],
+  firstResponseTime: ["records:TicketSchema|FirstResponseTotalsSchema", "ResponseTimeOptionsSchema"],
+  resolutionTime: ["records:ResolutionTicketSchema", "ResponseTimeOptionsSchema"],
+  firstContactResolutionRate: ["records:FirstContactTicketSchema|FirstContactCountsSchema", "RateOptionsSchema"],
+  reopenRate: ["records:ReopenTicketSchema|ReopenCountsSchema", "RateOptionsSchema"],
   businessDuration: [undefined, "BusinessCalendarSchema"],
+  clv: ["ClvInputSchema", "ClvOptionsSchema"],
+  clvFromChurn: ["ClvFromChurnInputSchema", "ClvOptionsSchema"],
+  churnRate: ["ChurnInputSchema", "BusinessRateOptionsSchema"],
+  retentionRate: ["RetentionInputSchema", "BusinessRateOptionsSchema"],
+  revenueChurn: ["RevenueChurnInputSchema", "BusinessRateOptionsSchema"],
+  cohortRetention: ["records:SubscriptionSchema", "CohortOptionsSchema"],
+  repeatCustomerRate: ["records:TransactionSchema", "BusinessRateOptionsSchema"],
+  purchaseFrequency: ["records:TransactionSchema", "BusinessRateOptionsSchema"],
 } as const satisfies Record<string, readonly [string | undefined, string | undefined]>;
+
+/** The calculators whose options argument is required. */
+const OPTIONS_REQUIRED: ReadonlySet<string> = new Set(["cohortRetention"]);
 
 const USAGE = `usage: cx-metrics schema <metric> [--part call|input|options]
   prints the JSON Schema (draft 2020-12) of what the calculator accepts: by default one object schema
@@ -58,8 +69,8 @@ export async function runSchema(argv: ReadonlyArray<string>, io: Pick<Io, "stdou
   const named = schemas as unknown as Record<string, import("zod").ZodType>;
   const schemaOf = (spec: string | undefined) => {
     if (spec === undefined) return undefined;
-    // `tickets:A|B` is an array of A records or the counts B, as the support calculators accept.
-    const [records, counts] = spec.startsWith("tickets:") ? spec.slice(8).split("|") : [undefined, spec];
+    // `records:A|B` is an array of A records or the counts B, as the support calculators accept (`records:A` an array).
+    const [records, counts] = spec.startsWith("records:") ? spec.slice(8).split("|") : [undefined, spec];
     const array = records === undefined ? undefined : z.array(named[records]!);
     if (array === undefined) return named[counts!]!;
     return counts === undefined ? array : z.union([array, named[counts]!]);
@@ -76,7 +87,7 @@ export async function runSchema(argv: ReadonlyArray<string>, io: Pick<Io, "stdou
   } else {
     const shape: Record<string, import("zod").ZodType> = {};
     if (input !== undefined) shape.input = input;
-    if (options !== undefined) shape.options = input === undefined ? options : options.optional();
+    if (options !== undefined) shape.options = input === undefined || OPTIONS_REQUIRED.has(metric!) ? options : options.optional();
     schema = z.strictObject(shape);
   }
   const json = { ...z.toJSONSchema(schema), title: part === "call" ? metric : `${metric} ${part}` };

@@ -47,6 +47,19 @@ export function readInteger(cell: unknown, column: string, min: number, max: num
   return value;
 }
 
+/**
+ * The reader of a column of integers within [min, max]: the field's own reading of one or two digits when it has one,
+ * {@link readInteger} of the cell for everything else (and for the error of a value out of range).
+ */
+export function integerReader(field: Field, column: string, min: number, max: number): (row: Row) => number | undefined {
+  const fast = field.digits;
+  if (fast === undefined) return (row) => readInteger(field(row), column, min, max);
+  return (row) => {
+    const value = fast(row);
+    return value >= min && value <= max ? value : readInteger(field(row), column, min, max);
+  };
+}
+
 /** The largest weight or amount a row may carry: its square and a sum of millions of them stay finite and exact enough. */
 export const MAX_WEIGHT = 1e15;
 

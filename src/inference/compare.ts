@@ -82,7 +82,7 @@ function sampleSizeOf(r: Record<string, unknown>, counts: number[], name: string
 
 function npsSample(input: unknown, name: string, metric: string): NpsSample {
   if (isArrayLike(input)) {
-    const t = tally(input, 0, 10, 7, 9, metric, name);
+    const t = tally(input, { min: 0, max: 10, midFrom: 7, highFrom: 9, metric, field: name });
     if (t.total === 0) throw emptyError(metric, [name], `${name} has no responses`);
     return { promoters: t.high, detractors: t.low, total: t.total, n: t.total };
   }

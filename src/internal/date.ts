@@ -102,23 +102,20 @@ export function epochOf(value: unknown): number {
   return Number.NaN;
 }
 
+/** What a DateInput must be. */
+export const DATE_EXPECTED = "expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds";
+
 /** A DateInput: a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds within the range of a Date. */
 export const DateInputSchema = /* @__PURE__ */ (() =>
   z.custom<DateInput>((value) => !Number.isNaN(epochOf(value)), {
-  error: "expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds",
+  error: DATE_EXPECTED,
 }))();
 
 /** The epoch milliseconds of a DateInput; INVALID_INPUT naming the path and value otherwise. */
 export function toEpochMs(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): number {
   const ms = epochOf(value);
   if (Number.isNaN(ms)) {
-    throw valueError(
-      "INVALID_INPUT",
-      metric,
-      path,
-      value,
-      "expected a Date, an ISO 8601 string with Z or an offset, or epoch milliseconds",
-    );
+    throw valueError("INVALID_INPUT", metric, path, value, DATE_EXPECTED);
   }
   return ms;
 }

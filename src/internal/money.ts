@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { correctlyRounded } from "./round.js";
+import { correctlyRounded, divideHalfAwayFromZero, EXACT_DECIMAL, pow10n } from "./round.js";
+
+export { divideHalfAwayFromZero, pow10n };
 
 /** A plain decimal string: digits with an optional sign and fraction, no exponent or separators. */
 export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -12,10 +14,13 @@ export function isMoney(value: unknown): value is Money {
   return typeof value === "number" ? Number.isFinite(value) : typeof value === "string" && PLAIN_DECIMAL.test(value);
 }
 
+/** What a Money field must be. */
+export const MONEY_EXPECTED = 'expected a finite number or a plain decimal string such as "1234.50"';
+
 /** An amount of money: a finite number or a plain decimal string such as `"1234.50"` or `"-3.2"`. */
 export const MoneySchema = /* @__PURE__ */ (() =>
   z.custom<Money>(isMoney, {
-  error: 'expected a finite number or a plain decimal string such as "1234.50"',
+  error: MONEY_EXPECTED,
 }))();
 
 // ---- Exact money as scaled integers: `units / 10^scale`, BigInt where it must be, doubles where they are exact ----
@@ -26,18 +31,6 @@ export interface Scaled {
   readonly scale: number;
 }
 
-const EXACT_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-const POW10_CACHE: bigint[] = [];
-
-/** 10^n as a BigInt (n >= 0). */
-export function pow10n(n: number): bigint {
-  let p = POW10_CACHE[n];
-  if (p === undefined) {
-    p = 10n ** BigInt(n);
-    if (n < 64) POW10_CACHE[n] = p;
-  }
-  return p;
-}
 
 /** The exact decimal of a Money value (a number at its shortest decimal representation); trusted input. */
 export function toScaled(value: Money): Scaled {
@@ -56,19 +49,6 @@ export function toScaled(value: Money): Scaled {
 /** `value` expressed with `scale` decimal places (scale >= value.scale). */
 export function rescale(value: Scaled, scale: number): bigint {
   return value.units * pow10n(scale - value.scale);
-}
-
-/** top / bottom (bottom ≠ 0) rounded half away from zero to an integer. */
-export function divideHalfAwayFromZero(top: bigint, bottom: bigint): bigint {
-  if (bottom < 0n) {
-    top = -top;
-    bottom = -bottom;
-  }
-  const negative = top < 0n;
-  const magnitude = negative ? -top : top;
-  let q = magnitude / bottom;
-  if (2n * (magnitude % bottom) >= bottom) q += 1n;
-  return negative ? -q : q;
 }
 
 /**

@@ -74,7 +74,7 @@ export function proportionTally(
   if (isArrayLike(input)) {
     // One cut point: ratings at or past it are "high"; downward, ratings up to it are "low".
     const cut = spec.downward ? spec.threshold + 1 : spec.threshold;
-    const t = tally(input, min, max, cut, cut, spec.metric, "ratings", weights);
+    const t = tally(input, { min, max, midFrom: cut, highFrom: cut, metric: spec.metric, field: "ratings" }, weights);
     const hits = spec.downward ? t.low : t.high;
     return { hits, total: t.total, sumOfSquares: t.sumOfSquares, sumOfValues: t.sumOfValues };
   }

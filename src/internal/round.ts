@@ -1,22 +1,35 @@
 // Rounding is done on exact values, half away from zero, once, at the end.
 
-const BIG_TEN = 10n;
+const POW10_CACHE: bigint[] = [];
 
-function pow10(n: number): bigint {
-  return BIG_TEN ** BigInt(n);
+/** 10^n as a BigInt (n >= 0); the powers below 10^64 are kept. */
+export function pow10n(n: number): bigint {
+  let p = POW10_CACHE[n];
+  if (p === undefined) {
+    p = 10n ** BigInt(n);
+    if (n < 64) POW10_CACHE[n] = p;
+  }
+  return p;
 }
+
+/** A decimal number as `String(x)` writes it: sign, digits, optional fraction, optional exponent. */
+export const EXACT_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
 /** q / 10^decimals as the nearest double (the decimal string is parsed with correct rounding). */
 function scaledToNumber(q: bigint, decimals: number): number {
   return Number(`${q}e-${decimals}`);
 }
 
-/** Divides a by b (b > 0), rounding the quotient half away from zero. */
-function divideHalfAway(a: bigint, b: bigint): bigint {
-  const negative = a < 0n;
-  const magnitude = negative ? -a : a;
-  let q = magnitude / b;
-  if (2n * (magnitude % b) >= b) q += 1n;
+/** top / bottom (bottom ≠ 0) rounded half away from zero to an integer. */
+export function divideHalfAwayFromZero(top: bigint, bottom: bigint): bigint {
+  if (bottom < 0n) {
+    top = -top;
+    bottom = -bottom;
+  }
+  const negative = top < 0n;
+  const magnitude = negative ? -top : top;
+  let q = magnitude / bottom;
+  if (2n * (magnitude % bottom) >= bottom) q += 1n;
   return negative ? -q : q;
 }
 
@@ -50,7 +63,7 @@ export function ratio(num: number, den: number, scale: number, decimals?: number
   const [sn, sd] = toFraction(scale);
   const top = nn * dd * sn;
   const bottom = nd * dn * sd;
-  if (decimals !== undefined) return scaledToNumber(divideHalfAway(top * pow10(decimals), bottom), decimals);
+  if (decimals !== undefined) return scaledToNumber(divideHalfAwayFromZero(top * pow10n(decimals), bottom), decimals);
   return correctlyRounded(top, bottom);
 }
 
@@ -85,15 +98,15 @@ export function correctlyRounded(top: bigint, bottom: bigint): number {
  */
 export function roundTo(x: number, decimals: number): number {
   const text = String(x);
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+  const match = EXACT_DECIMAL.exec(text);
   /* c8 ignore next */
   if (match === null) return x;
   const [, sign, whole, fraction = "", exp = "0"] = match;
   const digits = BigInt(`${whole}${fraction}`);
   const exponent = Number(exp) - fraction.length;
   if (-exponent <= decimals) return x + 0;
-  const divisor = pow10(-exponent - decimals);
-  const rounded = divideHalfAway(digits, divisor);
+  const divisor = pow10n(-exponent - decimals);
+  const rounded = divideHalfAwayFromZero(digits, divisor);
   return scaledToNumber(sign === "-" ? -rounded : rounded, decimals);
 }
 

@@ -32,21 +32,29 @@ function badElement(v: unknown, i: number, min: number, max: number, metric: str
   return elementError(v, [field, i], min, max, metric);
 }
 
+/** The scale and bands of a tally, and the names its errors use. */
+export interface TallyBands {
+  /** The lowest valid response. */
+  readonly min: number;
+  /** The highest valid response. */
+  readonly max: number;
+  /** Responses from here (below highFrom) count as mid. */
+  readonly midFrom: number;
+  /** Responses from here count as high. */
+  readonly highFrom: number;
+  /** The calculator named in errors. */
+  readonly metric: string;
+  /** The argument named in errors (`scores`, `ratings`). */
+  readonly field: string;
+}
+
 /**
  * Tallies integer responses on [min, max] in one pass, validating as it goes. The first bad element throws: a
  * non-integer (or non-number) is INVALID_INPUT, an integer outside the scale OUT_OF_RANGE. Proven equal to
  * `integerArraySchema` by property tests.
  */
-export function tally(
-  values: ArrayLike<unknown>,
-  min: number,
-  max: number,
-  midFrom: number,
-  highFrom: number,
-  metric: string,
-  field: string,
-  weights?: ArrayLike<unknown>,
-): Tally {
+export function tally(values: ArrayLike<unknown>, bands: TallyBands, weights?: ArrayLike<unknown>): Tally {
+  const { min, max, midFrom, highFrom, metric, field } = bands;
   if (weights !== undefined) return weightedTally(values, min, max, midFrom, highFrom, metric, field, weights);
   if (values instanceof Uint8Array) return byteTally(values, min, max, midFrom, highFrom, metric, field);
   const n = values.length;

@@ -58,7 +58,7 @@ function checkOpportunity(value: unknown, metric: string, path: ReadonlyArray<Pr
 }
 
 /** Validates one BG/BB customer; `path` names it in messages. */
-function readBgBbCustomer(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): BgBbCustomer {
+export function readBgBbCustomer(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): BgBbCustomer {
   const c = checkRecord(value, metric, path, "expected an object with frequency, recency and n");
   const frequency = checkOpportunity(c.frequency, metric, [...path, "frequency"], 0);
   const recency = checkOpportunity(c.recency, metric, [...path, "recency"], 0);
@@ -74,7 +74,7 @@ function readBgBbCustomer(value: unknown, metric: string, path: ReadonlyArray<Pr
 }
 
 /** Validates BG/BB parameters. */
-function readBgBbParams(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): BgBbParams {
+export function readBgBbParams(value: unknown, metric: string, path: ReadonlyArray<PropertyKey>): BgBbParams {
   const p = checkRecord(value, metric, path, "expected BG/BB parameters { alpha, beta, gamma, delta }");
   return {
     alpha: checkPositive(p.alpha, metric, [...path, "alpha"]),

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { parseWith } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { type BgNbdParams, BgNbdParamsSchema, conditionalExpected, readBgNbdParams, readCustomer } from "./bg-nbd.js";
+import { type BgNbdCustomer, type BgNbdParams, BgNbdParamsSchema, conditionalExpected, readBgNbdParams, readCustomer } from "./bg-nbd.js";
 import { expectedSpend, type GammaGammaParams, GammaGammaParamsSchema, readGammaGammaParams } from "./gamma-gamma.js";
 import { checkNonNegative, checkRecord, finiteResult, nonNegativeFinite } from "./shared.js";
 
@@ -83,14 +83,21 @@ export function predictiveClv(input: PredictiveClvInput): number {
     const steps = opts.steps ?? 1;
     const discount = 1 + (opts.discountRate ?? 0);
     const spend = expectedSpend(gg, customer.frequency, monetaryValue, METRIC, ["input", "gammaGamma"], ["input", "customer", "monetaryValue"]);
-    const margin = opts.margin ?? 1;
-    let previous = 0;
-    let total = 0;
-    for (let i = 1; i <= steps; i++) {
-      const current = conditionalExpected(bg, customer, (opts.horizon * i) / steps);
-      total += (current - previous) / discount ** i;
-      previous = current;
-    }
-    return finiteResult(total * spend * margin, METRIC, "the customer value");
+    return finiteResult(discountedPurchases(bg, customer, opts.horizon, steps, discount) * spend * (opts.margin ?? 1), METRIC, "the customer value");
   });
+}
+
+/**
+ * Σ_{i=1}^{steps} (E(i h) - E((i - 1) h)) / discount^i with h = horizon / steps: the discounted expected purchases
+ * every CLV here multiplies by the expected spend and the margin.
+ */
+export function discountedPurchases(bg: BgNbdParams, customer: BgNbdCustomer, horizon: number, steps: number, discount: number): number {
+  let previous = 0;
+  let total = 0;
+  for (let i = 1; i <= steps; i++) {
+    const current = conditionalExpected(bg, customer, (horizon * i) / steps);
+    total += (current - previous) / discount ** i;
+    previous = current;
+  }
+  return total;
 }

@@ -1,14 +1,25 @@
-import { valueError } from "../internal/fail.js";
+import * as z from "zod/mini";
+import { DateInputSchema, localDay, periodLabel, TimeZoneSchema, toEpochMs, type DateInput } from "../internal/date.js";
+import { emptyError, parseWith, valueError } from "../internal/fail.js";
 import { guard } from "../internal/guard.js";
-import { type BgNbdCustomer, type BgNbdParams, conditionalExpected, readBgNbdParams, readCustomer } from "./bg-nbd.js";
-import { mbgNbdConditionalExpectedPurchases, mbgNbdProbabilityAlive } from "./mbg-nbd.js";
+import {
+  type BgNbdCustomer,
+  type BgNbdParams,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  conditionalExpected,
+  readBgNbdParams,
+  readCustomer,
+} from "./bg-nbd.js";
+import { mbgNbdConditionalExpectedPurchases, mbgNbdExpectedPurchases, mbgNbdProbabilityAlive } from "./mbg-nbd.js";
 import {
   type ParetoNbdParams,
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
   readParetoNbdParams,
 } from "./pareto-nbd.js";
-import { bgNbdProbabilityAlive } from "./bg-nbd.js";
+import type { RfmTransaction } from "./rfm.js";
 import { checkNonNegative, checkRecord } from "./shared.js";
 
 /** A fitted purchase-count model as a fit returns it (only `metric` and `params` are read). */
@@ -20,6 +31,8 @@ export type PurchaseModelFit =
 interface Model {
   expected: (c: BgNbdCustomer, t: number) => number;
   alive: (c: BgNbdCustomer) => number;
+  /** E[X(t)]: purchases of a new customer in its first t. */
+  unconditional: (t: number) => number;
 }
 
 function readModel(fit: unknown, metric: string): Model {
@@ -27,15 +40,27 @@ function readModel(fit: unknown, metric: string): Model {
   switch (f.metric) {
     case "fitBgNbd": {
       const p = readBgNbdParams(f.params, metric, ["fit", "params"]);
-      return { expected: (c, t) => conditionalExpected(p, c, t), alive: (c) => bgNbdProbabilityAlive(p, c) };
+      return {
+        expected: (c, t) => conditionalExpected(p, c, t),
+        alive: (c) => bgNbdProbabilityAlive(p, c),
+        unconditional: (t) => bgNbdExpectedPurchases(p, t),
+      };
     }
     case "fitMbgNbd": {
       const p = readBgNbdParams(f.params, metric, ["fit", "params"]);
-      return { expected: (c, t) => mbgNbdConditionalExpectedPurchases(p, c, t), alive: (c) => mbgNbdProbabilityAlive(p, c) };
+      return {
+        expected: (c, t) => mbgNbdConditionalExpectedPurchases(p, c, t),
+        alive: (c) => mbgNbdProbabilityAlive(p, c),
+        unconditional: (t) => mbgNbdExpectedPurchases(p, t),
+      };
     }
     case "fitParetoNbd": {
       const p = readParetoNbdParams(f.params, metric, ["fit", "params"]);
-      return { expected: (c, t) => paretoNbdConditionalExpectedPurchases(p, c, t), alive: (c) => paretoNbdProbabilityAlive(p, c) };
+      return {
+        expected: (c, t) => paretoNbdConditionalExpectedPurchases(p, c, t),
+        alive: (c) => paretoNbdProbabilityAlive(p, c),
+        unconditional: (t) => paretoNbdExpectedPurchases(p, t),
+      };
     }
     default:
       throw valueError("INVALID_INPUT", metric, ["fit", "metric"], f.metric, 'expected "fitBgNbd", "fitMbgNbd" or "fitParetoNbd"');
@@ -173,5 +198,156 @@ export function probabilityAliveMatrix(
       return recency.map((tx) => model.alive({ frequency: x, recency: tx, T }));
     });
     return { frequency, recency, probability, T };
+  });
+}
+
+/** The longest span {@link cumulativeTransactions} tracks, in days from the first purchase day: 100 years. */
+export const CUMULATIVE_TRANSACTIONS_MAX_DAYS = 36_525;
+
+/** Options of {@link cumulativeTransactions}; unknown keys are refused. */
+export const CumulativeTransactionsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject(
+    {
+      /** The last day tracked (its whole local day included); later purchases are ignored. */
+      observationEnd: DateInputSchema,
+      /** The time unit the model was fitted in: `'day'` (default) or `'week'` (days / 7). */
+      unit: z.optional(z.enum(["day", "week"], { error: 'expected "day" or "week"' })),
+      /** Days per row; default 1 (one row per day), 7 for one per week. */
+      step: z.optional(
+        z.int({ error: `expected an integer in [1, ${CUMULATIVE_TRANSACTIONS_MAX_DAYS}]` }).check(
+          z.gte(1, { error: `expected an integer in [1, ${CUMULATIVE_TRANSACTIONS_MAX_DAYS}]` }),
+          z.lte(CUMULATIVE_TRANSACTIONS_MAX_DAYS, { error: `expected an integer in [1, ${CUMULATIVE_TRANSACTIONS_MAX_DAYS}]` }),
+        ),
+      ),
+      /** The IANA zone whose calendar days group the purchases; default `'UTC'`. */
+      timeZone: z.optional(TimeZoneSchema),
+    },
+    { error: "expected an object with observationEnd" },
+  ))();
+
+/** Options of {@link cumulativeTransactions}. */
+export type CumulativeTransactionsOptions = {
+  observationEnd: DateInput;
+  unit?: "day" | "week" | undefined;
+  step?: number | undefined;
+  timeZone?: string | undefined;
+};
+
+/** One row of {@link cumulativeTransactions}: the shape of a tracking plot. */
+export interface CumulativeTransactionsRow {
+  /** 0, 1, 2, ...: the row's index; row k ends `step` × (k + 1) days after the first purchase day began. */
+  period: number;
+  /** The last local day the row includes, `YYYY-MM-DD`. */
+  date: string;
+  /** Repeat purchase days observed from the first purchase day through `date`. */
+  actual: number;
+  /** Σ over customers who had made their first purchase before the row's end of E[X(age at the row's end)]. */
+  predicted: number;
+}
+
+/**
+ * Expected against actual cumulative repeat transactions over time, the tracking plot of Fader, Hardie & Lee (2005,
+ * fig. 3) as numbers; lifetimes' expected_cumulative_transactions.
+ *
+ * Purchases are grouped by local day as in {@link rfmSummary}; a customer's first purchase day d_c starts their
+ * clock and every later purchase day is one repeat transaction. With d_0 the first purchase day in the data and
+ * row k ending after day i = step × (k + 1) days (the end of day d_0 + i − 1): actual_k = the repeat transactions on
+ * days d_0 .. d_0 + i − 1, predicted_k = Σ_{c: d_c < d_0 + i} E[X((d_0 + i − d_c) / u)] with E[X(t)] the fitted
+ * model's expected purchases of a new customer and u = 1 day or 7 days (`unit`). There are ⌊span / step⌋ rows, span
+ * the days from d_0 through the observation end. E[X] is computed once per age in days, so the cost is the span times
+ * the distinct first purchase days.
+ *
+ * @param fit - a result of `fitBgNbd`, `fitMbgNbd` or `fitParetoNbd` (its `metric` picks the model)
+ * @param transactions - purchases `{ customerId, at }` (an `amount` is ignored), as {@link rfmSummary} reads them
+ * @param options - `observationEnd` (required), `unit` (`'day'` or `'week'`, the fit's time unit), `step` (days per
+ *   row, default 1) and `timeZone` (default `'UTC'`)
+ * @returns one row per step, in time order
+ * @throws {@link CxMetricsError} `INVALID_INPUT` for a bad fit, transaction or option; `EMPTY_INPUT` without purchases
+ *   on or before the observation end; `OUT_OF_RANGE` for more than {@link CUMULATIVE_TRANSACTIONS_MAX_DAYS} days
+ *   from the first purchase day to the observation end
+ *
+ * @example
+ * ```ts
+ * import { cumulativeTransactions } from "cx-metrics";
+ * const fit = { metric: "fitBgNbd", params: { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 } };
+ * const rows = cumulativeTransactions(fit, [
+ *   { customerId: "ann", at: "2026-01-01T10:00:00Z" },
+ *   { customerId: "bob", at: "2026-01-03T12:00:00Z" },
+ *   { customerId: "ann", at: "2026-01-09T09:00:00Z" },
+ *   { customerId: "ann", at: "2026-01-12T18:00:00Z" },
+ * ], { observationEnd: "2026-01-14T00:00:00Z", unit: "week", step: 7 });
+ * console.log(rows.map((r) => `${r.date}: ${r.actual} vs ${r.predicted.toFixed(3)}`).join(", "));
+ * // => 2026-01-07: 0 vs 0.092, 2026-01-14: 2 vs 0.192
+ * ```
+ */
+export function cumulativeTransactions(
+  fit: PurchaseModelFit,
+  transactions: RfmTransaction[],
+  options: CumulativeTransactionsOptions,
+): CumulativeTransactionsRow[] {
+  const metric = "cumulativeTransactions";
+  return guard(metric, () => {
+    const model = readModel(fit, metric);
+    const opts = parseWith(CumulativeTransactionsOptionsSchema, options, metric, "options");
+    const timeZone = opts.timeZone ?? "UTC";
+    const endDay = localDay(toEpochMs(opts.observationEnd, metric, ["options", "observationEnd"]), timeZone);
+    if (!Array.isArray(transactions)) throw valueError("INVALID_INPUT", metric, ["transactions"], transactions, "expected an array of transactions");
+    const daysOf = new Map<unknown, Set<number>>();
+    for (let i = 0; i < transactions.length; i++) {
+      const row = checkRecord(transactions[i], metric, ["transactions", i], "expected an object with customerId and at");
+      const id = row.customerId;
+      if (typeof id !== "string" && (typeof id !== "number" || !Number.isFinite(id))) {
+        throw valueError("INVALID_INPUT", metric, ["transactions", i, "customerId"], id, "expected a string or a finite number");
+      }
+      const day = localDay(toEpochMs(row.at, metric, ["transactions", i, "at"]), timeZone);
+      if (day > endDay) continue;
+      let days = daysOf.get(id);
+      if (days === undefined) daysOf.set(id, (days = new Set()));
+      days.add(day);
+    }
+    if (daysOf.size === 0) throw emptyError(metric, ["transactions"], "transactions has no purchase on or before observationEnd");
+    let start = Number.POSITIVE_INFINITY;
+    const firsts: number[] = [];
+    for (const days of daysOf.values()) {
+      let first = Number.POSITIVE_INFINITY;
+      for (const day of days) if (day < first) first = day;
+      firsts.push(first);
+      if (first < start) start = first;
+    }
+    const span = endDay - start + 1;
+    if (span > CUMULATIVE_TRANSACTIONS_MAX_DAYS) {
+      throw valueError(
+        "OUT_OF_RANGE",
+        metric,
+        ["options", "observationEnd"],
+        opts.observationEnd,
+        `expected at most ${CUMULATIVE_TRANSACTIONS_MAX_DAYS} days from the first purchase day (${periodLabel(start, "day")})`,
+      );
+    }
+    // births[d]: customers whose first purchase day is d days after the first; repeats[d]: repeat purchase days on day d
+    const births = new Float64Array(span);
+    const repeats = new Float64Array(span);
+    let index = 0;
+    for (const days of daysOf.values()) {
+      const first = firsts[index++]!;
+      births[first - start]! += 1;
+      for (const day of days) if (day !== first) repeats[day - start]! += 1;
+    }
+    const birthDays: number[] = [];
+    for (let d = 0; d < span; d++) if (births[d]! > 0) birthDays.push(d);
+    const unitDays = opts.unit === "week" ? 7 : 1;
+    const expectedAt = new Float64Array(span + 1);
+    for (let age = 1; age <= span; age++) expectedAt[age] = model.unconditional(age / unitDays);
+    const step = opts.step ?? 1;
+    const rows: CumulativeTransactionsRow[] = [];
+    let actual = 0;
+    let counted = 0;
+    for (let i = step; i <= span; i += step) {
+      while (counted < i) actual += repeats[counted++]!;
+      let predicted = 0;
+      for (const d of birthDays) if (d < i) predicted += births[d]! * expectedAt[i - d]!;
+      rows.push({ period: rows.length, date: periodLabel(start + i - 1, "day"), actual, predicted });
+    }
+    return rows;
   });
 }

@@ -44,3 +44,33 @@ export {
   TimeOfDaySchema,
   WeeklyHoursSchema,
 } from "./support.js";
+
+// Business metrics
+export {
+  BusinessRateOptionsSchema,
+  ChurnInputSchema,
+  ChurnPeriodSchema,
+  ClvFromChurnInputSchema,
+  ClvInputSchema,
+  ClvOptionsSchema,
+  CohortOptionsSchema,
+  HistoricalClvOptionsSchema,
+  RetentionInputSchema,
+  RevenueChurnInputSchema,
+  SubscriptionSchema,
+  TransactionSchema,
+} from "./business.js";
+
+// Predictive models: Pareto/NBD, MBG/NBD, BG/BB, the CLV bootstrap and the tracking diagnostic
+export {
+  BgBbCustomerSchema,
+  BgBbFitRowSchema,
+  BgBbParamsSchema,
+  CumulativeTransactionsOptionsSchema,
+  CustomerSummaryFitRowSchema,
+  CustomerSummarySchema,
+  MbgNbdParamsSchema,
+  ParetoNbdParamsSchema,
+  PredictiveClvBootstrapOptionsSchema,
+  PredictiveFitOptionsSchema,
+} from "./predictive.js";

@@ -1,6 +1,6 @@
-import { checkDecimals, type Checker, readOptions } from "../internal/check.js";
+import { checkDecimals, checkMoney, readOptions } from "../internal/check.js";
 import { valueError } from "../internal/fail.js";
-import { isMoney, type Money } from "../internal/money.js";
+import { MONEY_EXPECTED } from "../internal/money.js";
 import type { BusinessRateOptions } from "../business/churn.js";
 import {
   finishHistoricalClv,
@@ -11,7 +11,6 @@ import {
   type PurchaseFrequencyResult,
   type RepeatCustomerRateResult,
 } from "../business/loyalty.js";
-import { MONEY_EXPECTED } from "../business/records.js";
 import { checkIdentifier } from "./dialect.js";
 import { buildQuery, builder, type Column, Params, type Plan, type ResolvedSource, readSpec, type SqlPeriod, type SqlQuery, type SqlSource, type StatsRow } from "./query.js";
 
@@ -165,11 +164,6 @@ export function purchaseFrequencyQuery(spec: TransactionsQuerySpec, options?: Bu
     return transactionsQuery(metric, spec, false, (row) => finishPurchaseFrequency(row.sum("cx_count"), row.sum("cx_customers"), o.decimals));
   });
 }
-
-const checkMoney: Checker<Money> = (value, path, metric) => {
-  if (isMoney(value)) return value;
-  throw valueError("INVALID_INPUT", metric, path, value, MONEY_EXPECTED);
-};
 
 /**
  * Historical customer lifetime value per segment and period, computed where the data lives: the engine sums the

@@ -93,16 +93,7 @@ class BandCounter {
     if (weights !== undefined && (weights === null || typeof weights !== "object")) {
       throw valueError("INVALID_INPUT", this.metric, ["weights"], weights, "expected an array of weights");
     }
-    const t = tally(
-      values as ArrayLike<unknown>,
-      this.min,
-      this.max,
-      this.midFrom,
-      this.highFrom,
-      this.metric,
-      this.field,
-      weights as ArrayLike<unknown> | undefined,
-    );
+    const t = tally(values as ArrayLike<unknown>, this, weights as ArrayLike<unknown> | undefined);
     this.addBands(t, weights === undefined ? [this.field] : ["weights"]);
   }
 

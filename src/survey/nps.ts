@@ -105,7 +105,7 @@ export interface NpsTally {
 /** Reads and validates the input; the public entry point and the accumulators share it. */
 export function npsTally(input: unknown, options: NpsOptions): NpsTally {
   if (isArrayLike(input)) {
-    const t = tally(input, 0, 10, 7, 9, METRIC, "scores", options.weights);
+    const t = tally(input, { min: 0, max: 10, midFrom: 7, highFrom: 9, metric: METRIC, field: "scores" }, options.weights);
     return { promoters: t.high, passives: t.mid, detractors: t.low, total: t.total, sumOfSquares: t.sumOfSquares };
   }
   if (typeof input !== "object" || input === null) {

@@ -66,6 +66,49 @@ describe("the command line never crashes: limits end the run with exit code 2", 
     expect((await runInProcess([...NPS, "--by", "c", "--max-groups", "300"], `nps,c\n${rows}\n`)).status).toBe(0);
   });
 
+  describe("metrics that keep every row stop at --max-rows, counted over all groups, before the next row is held", () => {
+    const tickets = (n: number) => `created,ended,g\n${"2026-01-05T09:00:00Z,2026-01-05T10:00:00Z,a\n2026-01-05T09:00:00Z,,b\n".repeat(n / 2)}`;
+    const subscriptions = (n: number) => `customer,start,end,g\n${Array.from({ length: n }, (_, i) => `c${i},2025-12-0${1 + (i % 9)}T00:00:00Z,,${i % 2 ? "a" : "b"}`).join("\n")}\n`;
+    const orders = (n: number) => `customer,at,amount,g\n${Array.from({ length: n }, (_, i) => `c${i % 7},2026-01-0${1 + (i % 9)}T00:00:00Z,9.50,${i % 2 ? "a" : "b"}`).join("\n")}\n`;
+    const SUBSCRIPTION = ["--customer-column", "customer", "--start-column", "start", "--end-column", "end"];
+    const cases: Array<[string, string[], (n: number) => string]> = [
+      ["first-response-time", ["--created-column", "created", "--responded-column", "ended"], tickets],
+      ["resolution-time", ["--created-column", "created", "--resolved-column", "ended"], tickets],
+      ["churn", [...SUBSCRIPTION, "--period-start", "2026-01-01", "--period-end", "2026-02-01"], subscriptions],
+      ["cohorts", [...SUBSCRIPTION, "--as-of", "2026-03-01"], subscriptions],
+      ["clv", ["--customer-column", "customer", "--date-column", "at", "--amount-column", "amount"], orders],
+    ];
+
+    it.each(cases)("%s: 41 rows over two groups with --max-rows 40 end at line 42 naming 40; 40 rows pass", async (metric, args, data) => {
+      const run = (n: number, limit: string) => runInProcess([metric, "-", ...args, "--by", "g", "--max-rows", limit, "--format", "json"], data(n));
+      expect(refused(await run(42, "40"))).toBe(
+        `cx-metrics: standard input, line 42: more than 40 rows to keep in memory (--max-rows raises the limit; this metric keeps every row)\n`,
+      );
+      expect((await run(40, "40")).status).toBe(0);
+    });
+
+    it("the limit does not apply to sketched response times, and survey metrics, which keep sums, do not take it", async () => {
+      const sketched = await runInProcess(
+        ["first-response-time", "-", "--created-column", "created", "--responded-column", "ended", "--sketch", "0.01", "--max-rows", "10", "--format", "json"],
+        tickets(100),
+      );
+      expect(sketched.status).toBe(0);
+      const survey = await runInProcess([...NPS, "--max-rows", "10"], "nps\n10\n");
+      expect(survey.status).toBe(2);
+      expect(survey.stderr.split("\n")[0]).toBe("cx-metrics: unknown option --max-rows for nps");
+    });
+
+    it("refuses a --max-rows that is not a count from 1 to 1e9, and documents the default of 5000000", async () => {
+      for (const bad of ["0", "-1", "1.5", "x", "1000000001"]) {
+        const out = await runInProcess(["clv", "-", ...cases[4]![1], "--max-rows", bad], orders(2));
+        expect(out.status).toBe(2);
+        expect(out.stderr).toContain("--max-rows");
+      }
+      expect((await runInProcess(["churn", "--help"])).stdout).toMatch(/--max-rows N .*default: 5000000/);
+      expect((await runInProcess(["--help"])).stdout).toMatch(/--max-rows N .*\(first-response-time, resolution-time, churn, cohorts, clv only;/);
+    });
+  });
+
   it("a table of 150,000 groups is drawn (widths found without spreading into Math.max)", async () => {
     const rows = Array.from({ length: 150_000 }, (_, i) => `${i % 11},segment-${i}`).join("\n");
     const out = await runInProcess(["nps", "-", "--column", "nps", "--by", "c", "--max-groups", "150000", "--format", "table"], `nps,c\n${rows}\n`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { NpsOptionsSchema, ReopenCountsSchema } from "../../src/schemas/index.js";
+import { CohortOptionsSchema, NpsOptionsSchema, ReopenCountsSchema, RevenueChurnInputSchema, SubscriptionSchema } from "../../src/schemas/index.js";
 import { cli, ensureBuilt, json } from "./helpers.js";
 
 beforeAll(() => ensureBuilt(), 180_000);
@@ -22,6 +22,15 @@ describe("cx-metrics schema <metric>", () => {
     const input = json(cli(["schema", "reopenRate", "--part", "input"])) as { anyOf: unknown[] };
     const { $schema: _s, ...counts } = z.toJSONSchema(ReopenCountsSchema);
     expect(input.anyOf[1]).toEqual(counts);
+  });
+
+  it("prints the business calculators' inputs: objects, and arrays of records with their options", () => {
+    expect(json(cli(["schema", "revenueChurn", "--part", "input"]))).toEqual({ ...z.toJSONSchema(RevenueChurnInputSchema), title: "revenueChurn input" });
+    const call = json(cli(["schema", "cohortRetention"])) as { required: string[]; properties: Record<string, unknown> };
+    const { $schema: _s, ...subscription } = z.toJSONSchema(SubscriptionSchema);
+    const { $schema: _o, ...options } = z.toJSONSchema(CohortOptionsSchema);
+    expect(call.required).toEqual(["input", "options"]);
+    expect(call.properties).toEqual({ input: { type: "array", items: subscription }, options });
   });
 
   it("prints a calendar for businessDuration, which has options only", () => {

@@ -164,7 +164,7 @@ describe("proportion", () => {
 });
 
 describe("tally", () => {
-  const count = (values: ArrayLike<unknown>, weights?: ArrayLike<unknown>) => tally(values, 0, 10, 7, 9, "m", "scores", weights);
+  const count = (values: ArrayLike<unknown>, weights?: ArrayLike<unknown>) => tally(values, { min: 0, max: 10, midFrom: 7, highFrom: 9, metric: "m", field: "scores" }, weights);
 
   it("an integer below the scale is OUT_OF_RANGE too_small, above it too_big", () => {
     expect(errorOf(() => count([3, -1])).issues[0]).toMatchObject({ code: "too_small", path: ["scores", 1] });
@@ -185,15 +185,15 @@ describe("tally", () => {
 
   it("bytes: the first byte off the scale is named even after bytes at its ends", () => {
     expect(errorOf(() => count(new Uint8Array([0, 10, 11]))).message).toBe("m: scores[2] is 11, outside 0-10");
-    expect(errorOf(() => tally(new Uint8Array([1, 5, 0]), 1, 5, 3, 5, "m", "ratings")).message).toBe(
+    expect(errorOf(() => tally(new Uint8Array([1, 5, 0]), { min: 1, max: 5, midFrom: 3, highFrom: 5, metric: "m", field: "ratings" })).message).toBe(
       "m: ratings[2] is 0, outside 1-5",
     );
   });
 
   it("bytes on a scale reaching below 0 or past 255 tally like any array", () => {
     const bytes = new Uint8Array([0, 200, 255]);
-    expect(tally(bytes, -5, 300, 100, 250, "m", "scores")).toEqual(tally([0, 200, 255], -5, 300, 100, 250, "m", "scores"));
-    expect(tally(bytes, -5, 300, 100, 250, "m", "scores")).toEqual({ low: 1, mid: 1, high: 1, total: 3, sumOfSquares: 3, sumOfValues: 455 });
+    expect(tally(bytes, { min: -5, max: 300, midFrom: 100, highFrom: 250, metric: "m", field: "scores" })).toEqual(tally([0, 200, 255], { min: -5, max: 300, midFrom: 100, highFrom: 250, metric: "m", field: "scores" }));
+    expect(tally(bytes, { min: -5, max: 300, midFrom: 100, highFrom: 250, metric: "m", field: "scores" })).toEqual({ low: 1, mid: 1, high: 1, total: 3, sumOfSquares: 3, sumOfValues: 455 });
   });
 
   it.each([[-1], [11]])("weighted: a score of %i is OUT_OF_RANGE", (v) => {

@@ -11,6 +11,9 @@ import {
   type GammaGammaFit,
   gammaGammaExpectedSpend,
   predictiveClv,
+  type ClvInterval,
+  type PredictiveClvBootstrap,
+  predictiveClvBootstrap,
   type RfmCustomer,
   rfmSummary,
   type SbgFit,
@@ -61,5 +64,14 @@ describe("predictive signatures", () => {
       customer: { frequency: 1, recency: 1, T: 2, monetaryValue: 3 },
       horizon: 52,
     });
+  });
+
+  it("predictiveClvBootstrap takes rfmSummary rows with amounts and returns intervals", () => {
+    const rows = [] as RfmCustomer[];
+    expectTypeOf(predictiveClvBootstrap).toBeCallableWith(rows as Array<RfmCustomer & { monetaryValue: number }>, { horizon: 52 });
+    expectTypeOf(predictiveClvBootstrap).returns.toEqualTypeOf<PredictiveClvBootstrap>();
+    expectTypeOf<PredictiveClvBootstrap["total"]>().toEqualTypeOf<ClvInterval>();
+    // @ts-expect-error horizon is required
+    predictiveClvBootstrap(rows as Array<RfmCustomer & { monetaryValue: number }>, {});
   });
 });

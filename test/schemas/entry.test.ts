@@ -4,9 +4,14 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import * as main from "../../src/index.js";
 import * as schemas from "../../src/schemas/index.js";
+import * as predictive from "../../src/schemas/predictive.js";
+
+// The predictive family's classic-zod schemas are new to cx-metrics/schemas: the main entry exports the zod/mini specs
+// its calculators read with (two of them under the same names), so they are not expected there.
+const onBoth = Object.keys(schemas).filter((name) => !(name in predictive));
 
 describe("schemas on the main entry", () => {
-  it.each(Object.keys(schemas))("%s is the same object on both entries", (name) => {
+  it.each(onBoth)("%s is the same object on both entries", (name) => {
     expect((main as Record<string, unknown>)[name]).toBe((schemas as Record<string, unknown>)[name]);
   });
 

@@ -192,7 +192,7 @@ describe("the fast validator agrees with the schema", () => {
         const verdict = schema.safeParse(xs).success;
         let thrown: CxMetricsError | undefined;
         try {
-          tally(xs, min, max, min, max, "test", "values");
+          tally(xs, { min, max, midFrom: min, highFrom: max, metric: "test", field: "values" });
         } catch (error) {
           thrown = error as CxMetricsError;
         }
@@ -216,7 +216,7 @@ describe("the fast validator agrees with the schema", () => {
         const verdict = schema.safeParse(xs).success;
         let ok = true;
         try {
-          tally(xs, 0, 10, 7, 9, "test", "values");
+          tally(xs, { min: 0, max: 10, midFrom: 7, highFrom: 9, metric: "test", field: "values" });
         } catch {
           ok = false;
         }

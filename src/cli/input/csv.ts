@@ -76,6 +76,17 @@ export class CsvRecord {
     return isoInstantAt(this.buf, this.starts[i]! - this.shift, this.ends[i]! - this.shift);
   }
 
+  /** The value of field `i` when it is one or two ASCII digits (quoted or not), else -1. */
+  digits(i: number): number {
+    const start = this.starts[i]! - this.shift;
+    const n = this.ends[i]! - this.shift - start;
+    const buf = this.buf;
+    const a = buf[start]! - 48;
+    if (n === 1) return a >= 0 && a <= 9 ? a : -1;
+    const b = buf[start + 1]! - 48;
+    return n === 2 && a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+  }
+
   /** The text of field `i`; a RowError naming `column` when it is not UTF-8 (unless told to replace). */
   text(i: number, column: string): string {
     const start = this.starts[i]! - this.shift;
@@ -309,6 +320,46 @@ export class CsvScanner {
   }
 }
 
+/** How many distinct texts of a column {@link recentTexts} remembers. */
+const RECENT_TEXTS = 16;
+
+/**
+ * The text of a column's field, taken from the last few distinct texts when the field's bytes equal one of theirs:
+ * segment columns hold a few values over millions of rows, each of which would otherwise be a new string. A column
+ * whose values seldom repeat stops looking after a while.
+ */
+function recentTexts(index: number, column: string): (row: Row) => string {
+  const bytes: Buffer[] = [];
+  const texts: string[] = [];
+  let next = 0;
+  let hits = 0;
+  let misses = 0;
+  return (row) => {
+    const record = row.cells as CsvRecord;
+    if (misses > 4096 && misses > hits) return record.text(index, column);
+    const buf = record.buf;
+    const start = record.starts[index]! - record.shift;
+    const n = record.ends[index]! - record.shift - start;
+    for (let k = 0; k < bytes.length; k++) {
+      const known = bytes[k]!;
+      if (known.length !== n) continue;
+      let i = 0;
+      while (i < n && known[i] === buf[start + i]) i++;
+      // Equal bytes are an equal text: a quote among them is doubled in a quoted field, and refused anywhere else.
+      if (i === n) {
+        hits++;
+        return texts[k]!;
+      }
+    }
+    misses++;
+    const text = record.text(index, column);
+    bytes[next] = Buffer.from(buf.subarray(start, start + n));
+    texts[next] = text;
+    next = (next + 1) % RECENT_TEXTS;
+    return text;
+  };
+}
+
 /**
  * Reads CSV with {@link CsvScanner}. The first record is the header; a column named twice is refused when a metric asks
  * for it. Blank lines are skipped (they still count as lines).
@@ -392,7 +443,11 @@ export async function csvTable(source: Source, delimiter: string, limits: ReadLi
         );
       }
       const field = (r: Row) => (r.cells as CsvRecord).text(index, column);
-      return Object.assign(field, { instant: (r: Row) => (r.cells as CsvRecord).instant(index) });
+      return Object.assign(field, {
+        key: recentTexts(index, column),
+        instant: (r: Row) => (r.cells as CsvRecord).instant(index),
+        digits: (r: Row) => (r.cells as CsvRecord).digits(index),
+      });
     },
     async scan(visit) {
       visitor = visit;

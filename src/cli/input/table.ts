@@ -13,9 +13,15 @@ export interface Row {
 /**
  * Reads one column's value out of a row. A reader over bytes may also read a column's instants without making its text:
  * `instant` gives the epoch milliseconds, or NaN when the cell is not of the shape it reads (the text then goes to the
- * full date parser).
+ * full date parser); `digits` the value of a cell of one or two ASCII digits, or -1 for any other cell; `key` the
+ * text of the cell, faster where values repeat.
  */
-export type Field = ((row: Row) => unknown) & { readonly instant?: (row: Row) => number };
+export type Field = ((row: Row) => unknown) & {
+  readonly instant?: (row: Row) => number;
+  readonly digits?: (row: Row) => number;
+  /** The cell as text, as the field itself reads it, for columns whose values repeat (segment keys). */
+  readonly key?: (row: Row) => string;
+};
 
 /** How a metric names the columns it reads: the column and the option that named it. */
 export interface ColumnRequest {

@@ -135,6 +135,7 @@ export const churnCommand: MetricCommand = {
     "churn subscriptions.csv --customer-column customer_id --start-column started_at --end-column ended_at --period-start 2026-01-01 --period-end 2026-04-01 --by plan",
   ],
   timeSeries: false,
+  keepsRows: () => true,
   async prepare(context) {
     const { options, timeZone, decimals } = context;
     const periodStart = requiredDate(options, "period-start", timeZone);
@@ -184,6 +185,7 @@ export const cohortsCommand: MetricCommand = {
     "cohorts subscriptions.csv --customer-column customer_id --start-column started_at --end-column ended_at --period quarter --as-of 2026-12-31 --format csv",
   ],
   timeSeries: false,
+  keepsRows: () => true,
   async prepare(context) {
     const { options, timeZone, decimals } = context;
     const period = options.choice("period", PERIODS) ?? "month";
@@ -253,6 +255,7 @@ export const clvCommand: MetricCommand = {
     "clv orders.ndjson --customer-column customer_id --amount-column total --date-column ordered_at --acquisition-cost 35 --by country",
   ],
   timeSeries: false,
+  keepsRows: () => true,
   async prepare(context) {
     const { options, decimals } = context;
     const customer = options.required("customer-column");

@@ -111,6 +111,8 @@ function durationCommand(metric: DurationMetric, summary: string, description: s
     options: [CREATED, end, UNIT, BUSINESS_HOURS, SKETCH],
     examples,
     timeSeries: true,
+    // Exact medians and percentiles need every duration; a sketch keeps a bounded histogram instead.
+    keepsRows: (context) => !context.options.has("sketch"),
     async prepare(context) {
       const created = context.options.required("created-column");
       const ended = context.options.required(metric.endOption);

@@ -1,6 +1,6 @@
 import { createCesAccumulator, createCsatAccumulator, createNpsAccumulator } from "../../index.js";
 import type { OptionSpec } from "../args.js";
-import { readInteger, readWeight } from "../values.js";
+import { integerReader, readWeight } from "../values.js";
 import { countColumn, intervalColumn, numberColumn, SMALL_SAMPLE_COLUMN } from "./show.js";
 import { BAR, type Context, type MetricCommand, plan, type Result, type Sink, type View } from "./types.js";
 
@@ -93,12 +93,16 @@ function surveyPlan(context: Context, settings: SurveySettings, view: View, what
       ...(weightColumn === undefined ? {} : { weight: { column: weightColumn, option: "--weight-column", optional: true } }),
     },
     read(fields) {
-      const score = fields.score!;
+      const score = integerReader(fields.score!, column, min, max);
       const weight = fields.weight;
+      // One object for every row: the sink reads it at once.
+      const answer: SurveyRow = { score: 0, weight: 1 };
       return (row) => {
-        const value = readInteger(score(row), column, min, max);
+        const value = score(row);
         if (value === undefined) return undefined;
-        return { score: value, weight: weight === undefined ? 1 : (readWeight(weight(row), weightColumn!) ?? 1) };
+        answer.score = value;
+        answer.weight = weight === undefined ? 1 : (readWeight(weight(row), weightColumn!) ?? 1);
+        return answer;
       };
     },
     valueColumn: column,

@@ -84,6 +84,11 @@ export interface MetricCommand {
   readonly timeSeries: boolean;
   /** Whether results carry confidence intervals (`--confidence` applies). */
   readonly intervals?: boolean;
+  /**
+   * Present for metrics that may keep every row they are given (exact percentiles, subscription and transaction
+   * records), so that `--max-rows` applies: whether this run does (exact response times do, sketched ones do not).
+   */
+  readonly keepsRows?: (context: Context) => boolean;
   prepare(context: Context): Promise<Plan<unknown>>;
 }
 
