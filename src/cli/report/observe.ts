@@ -34,7 +34,8 @@ export function watch(): { observer: Observer; seen(): Observed | undefined } {
   const record = (value: unknown) => {
     const v = value as { score?: unknown; createdAt?: unknown; at?: unknown };
     if (typeof v.score === "number" && Number.isInteger(v.score) && v.score >= 0 && v.score <= 10) scores[v.score]!++;
-    else if (typeof v.createdAt === "number" && typeof v.at === "number") durations.push(v.at - v.createdAt);
+    // An unanswered ticket has `at` NaN: it has no duration to draw.
+    else if (typeof v.createdAt === "number" && typeof v.at === "number" && !Number.isNaN(v.at)) durations.push(v.at - v.createdAt);
   };
   return {
     observer: {
